@@ -1,0 +1,3 @@
+global using FluentAssertions;
+global using Moq;
+global using NUnit.Framework;

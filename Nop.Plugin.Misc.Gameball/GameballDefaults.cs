@@ -1,0 +1,37 @@
+namespace Nop.Plugin.Misc.Gameball;
+
+/// <summary>
+/// Names, routes and keys of the plugin, in one place.
+/// </summary>
+public static class GameballDefaults
+{
+    public const string SystemName = "Misc.Gameball";
+
+    public const string PluginFolder = "~/Plugins/" + SystemName;
+
+    public const string LocalePrefix = "Plugins.Misc.Gameball";
+
+    public const string ConfigurationRouteName = "Plugin.Misc.Gameball.Configure";
+
+    public const string DefaultApiBaseUrl = "https://api.gameball.co";
+
+    public const string ApiVersion40 = "v4.0";
+
+    public const string ApiVersion41 = "v4.1";
+
+    public static IReadOnlyList<string> SupportedApiVersions { get; } = [ApiVersion40, ApiVersion41];
+
+    public const string UserAgent = "nopCommerce-Gameball-plugin";
+
+    public const int DefaultRequestTimeoutSeconds = 15;
+
+    public const int DefaultPreviewTimeoutMilliseconds = 1500;
+
+    public const int DefaultPreviewCacheTtlSeconds = 300;
+
+    public const int DefaultMaxSyncAttempts = 8;
+
+    public const string SyncTaskName = "Gameball order sync (Gameball plugin)";
+
+    public const int SyncTaskPeriodSeconds = 5 * 60;
+}

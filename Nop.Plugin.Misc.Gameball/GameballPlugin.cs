@@ -1,0 +1,113 @@
+using Nop.Core.Domain.Cms;
+using Nop.Core.Domain.ScheduleTasks;
+using Nop.Plugin.Misc.Gameball.Services;
+using Nop.Services.Cms;
+using Nop.Services.Common;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Plugins;
+using Nop.Services.ScheduleTasks;
+using Nop.Web.Framework.Infrastructure;
+using Nop.Web.Framework.Mvc.Routing;
+
+namespace Nop.Plugin.Misc.Gameball;
+
+/// <summary>
+/// Connects the store to Gameball: order tracking with cashback, points previews, manual cashback.
+/// </summary>
+public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
+{
+    private readonly ILocalizationService _localizationService;
+    private readonly INopUrlHelper _nopUrlHelper;
+    private readonly IScheduleTaskService _scheduleTaskService;
+    private readonly ISettingService _settingService;
+    private readonly WidgetSettings _widgetSettings;
+    private readonly GameballWidgetZones _widgetZones;
+
+    public GameballPlugin(ILocalizationService localizationService,
+        INopUrlHelper nopUrlHelper,
+        IScheduleTaskService scheduleTaskService,
+        ISettingService settingService,
+        WidgetSettings widgetSettings,
+        GameballWidgetZones widgetZones)
+    {
+        _localizationService = localizationService;
+        _nopUrlHelper = nopUrlHelper;
+        _scheduleTaskService = scheduleTaskService;
+        _settingService = settingService;
+        _widgetSettings = widgetSettings;
+        _widgetZones = widgetZones;
+    }
+
+    public bool HideInWidgetList => true;
+
+    public override string GetConfigurationPageUrl() => _nopUrlHelper.RouteUrl(GameballDefaults.ConfigurationRouteName);
+
+    public Task<IList<string>> GetWidgetZonesAsync() => _widgetZones.GetZonesAsync();
+
+    public Type GetWidgetViewComponent(string widgetZone) => _widgetZones.GetViewComponent(widgetZone);
+
+    public override async Task InstallAsync()
+    {
+        await _settingService.SaveSettingAsync(CreateDefaultSettings());
+        await _localizationService.AddOrUpdateLocaleResourceAsync(GameballLocaleResources.English.ToDictionary());
+
+        if (!_widgetSettings.ActiveWidgetSystemNames.Contains(GameballDefaults.SystemName))
+        {
+            _widgetSettings.ActiveWidgetSystemNames.Add(GameballDefaults.SystemName);
+            await _settingService.SaveSettingAsync(_widgetSettings);
+        }
+
+        if (await _scheduleTaskService.GetTaskByTypeAsync(SyncTaskType) is null)
+        {
+            await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
+            {
+                Name = GameballDefaults.SyncTaskName,
+                Type = SyncTaskType,
+                Seconds = GameballDefaults.SyncTaskPeriodSeconds,
+                Enabled = true,
+                LastEnabledUtc = DateTime.UtcNow,
+                StopOnError = false,
+            });
+        }
+
+        await base.InstallAsync();
+    }
+
+    public override async Task UninstallAsync()
+    {
+        await _settingService.DeleteSettingAsync<GameballSettings>();
+        await _localizationService.DeleteLocaleResourcesAsync(GameballDefaults.LocalePrefix);
+
+        if (_widgetSettings.ActiveWidgetSystemNames.Remove(GameballDefaults.SystemName))
+            await _settingService.SaveSettingAsync(_widgetSettings);
+
+        if (await _scheduleTaskService.GetTaskByTypeAsync(SyncTaskType) is { } task)
+            await _scheduleTaskService.DeleteTaskAsync(task);
+
+        await base.UninstallAsync();
+    }
+
+    internal static string SyncTaskType => typeof(GameballSyncTask).FullName!;
+
+    /// <summary>
+    /// Everything is on except sending, which waits for the keys: nothing reaches Gameball until the
+    /// store owner has entered them.
+    /// </summary>
+    internal static GameballSettings CreateDefaultSettings() => new()
+    {
+        ApiBaseUrl = GameballDefaults.DefaultApiBaseUrl,
+        ApiVersion = GameballDefaults.ApiVersion40,
+        EnableOrderTracking = true,
+        TrackGuestOrders = true,
+        EnableRefundSync = true,
+        EnableProductPreview = true,
+        ProductPreviewWidgetZone = PublicWidgetZones.ProductDetailsOverviewBottom,
+        EnableCartPreview = true,
+        EnableManualCashback = true,
+        RequestTimeout = GameballDefaults.DefaultRequestTimeoutSeconds,
+        PreviewRequestTimeoutMilliseconds = GameballDefaults.DefaultPreviewTimeoutMilliseconds,
+        PreviewCacheTtlSeconds = GameballDefaults.DefaultPreviewCacheTtlSeconds,
+        MaxSyncAttempts = GameballDefaults.DefaultMaxSyncAttempts,
+    };
+}

@@ -1,0 +1,8 @@
+namespace Nop.Web.Framework.Infrastructure;
+
+public static partial class PublicWidgetZones
+{
+    public static string ProductDetailsOverviewBottom => "productdetails_overview_bottom";
+    public static string OrderSummaryContentAfter => "order_summary_content_after";
+    public static string OrderSummaryTotals => "order_summary_totals";
+}
