@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.Gameball.Services;
+using Nop.Plugin.Misc.Gameball.Services.Api;
+using Nop.Web.Framework.Infrastructure.Extensions;
 
 namespace Nop.Plugin.Misc.Gameball.Infrastructure;
 
@@ -13,6 +16,13 @@ public class NopStartup : INopStartup
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(GameballRateLimits.Documented);
+        services.AddSingleton<GameballRateLimiter>();
+        services.AddSingleton<GameballResilience>();
+        services.AddHttpClient<GameballHttpClient>().WithProxy();
+        services.AddScoped<IGameballApiClient, GameballApiClient>();
+
         services.AddScoped<GameballWidgetZones>();
         services.AddScoped<GameballSyncTask>();
     }

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace Nop.Plugin.Misc.Gameball.FakeGameball;
+
+/// <summary>
+/// What the fake Gameball has applied: tracked orders, refunds, cashback transactions and customers,
+/// plus how often each id was offered, so tests can assert exactly-once.
+/// </summary>
+public sealed class FakeGameballLedger
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, TrackedOrder> _orders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AppliedRefund> _refunds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AppliedCashback> _cashback = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonObject> _customers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _orderAttempts = new(StringComparer.Ordinal);
+
+    public decimal PointsPerCurrencyUnit { get; set; } = 1m;
+
+    public IReadOnlyCollection<TrackedOrder> Orders { get { lock (_gate) return [.. _orders.Values]; } }
+
+    public IReadOnlyCollection<AppliedRefund> Refunds { get { lock (_gate) return [.. _refunds.Values]; } }
+
+    public IReadOnlyCollection<AppliedCashback> CashbackTransactions { get { lock (_gate) return [.. _cashback.Values]; } }
+
+    public IReadOnlyDictionary<string, JsonObject> Customers => _customers;
+
+    /// <summary>How many times an order id was posted (applied once at most).</summary>
+    public int TrackAttempts(string orderId) => _orderAttempts.GetValueOrDefault(orderId);
+
+    public int Points(decimal amount) => (int)Math.Floor(amount * PointsPerCurrencyUnit);
+
+    internal TrackedOrder? TryTrackOrder(string orderId, string customerId, decimal totalPaid, JsonObject body)
+    {
+        _orderAttempts.AddOrUpdate(orderId, 1, (_, n) => n + 1);
+        lock (_gate)
+        {
+            if (_orders.ContainsKey(orderId))
+                return null;
+            var order = new TrackedOrder(orderId, customerId, totalPaid, Points(totalPaid), body, DateTime.UtcNow);
+            _orders[orderId] = order;
+            return order;
+        }
+    }
+
+    internal TrackedOrder? FindOrder(string orderId)
+    {
+        lock (_gate)
+            return _orders.GetValueOrDefault(orderId);
+    }
+
+    internal RefundOutcome TryRefund(string refundTransactionId, string reverseTransactionId, decimal? refundAmount, JsonObject body)
+    {
+        lock (_gate)
+        {
+            if (_refunds.ContainsKey(refundTransactionId))
+                return RefundOutcome.Duplicate;
+            if (!_orders.TryGetValue(reverseTransactionId, out var order) && !_cashback.ContainsKey(reverseTransactionId))
+                return RefundOutcome.UnknownTransaction;
+            var original = order?.TotalPaid ?? _cashback[reverseTransactionId].Amount;
+            var alreadyRefunded = _refunds.Values.Where(r => r.ReverseTransactionId == reverseTransactionId).Sum(r => r.Amount);
+            var amount = refundAmount ?? original - alreadyRefunded;
+            if (amount <= 0 || alreadyRefunded + amount > original)
+                return RefundOutcome.ExceedsRemaining;
+            _refunds[refundTransactionId] = new AppliedRefund(refundTransactionId, reverseTransactionId, amount, Points(amount), body, DateTime.UtcNow);
+            return RefundOutcome.Applied;
+        }
+    }
+
+    internal AppliedRefund Refund(string refundTransactionId)
+    {
+        lock (_gate)
+            return _refunds[refundTransactionId];
+    }
+
+    internal AppliedCashback? TryCashback(string transactionId, string customerId, decimal amount, JsonObject body)
+    {
+        lock (_gate)
+        {
+            if (_cashback.ContainsKey(transactionId))
+                return null;
+            var applied = new AppliedCashback(transactionId, customerId, amount, Points(amount), body, DateTime.UtcNow);
+            _cashback[transactionId] = applied;
+            return applied;
+        }
+    }
+
+    internal void UpsertCustomer(string customerId, JsonObject body) => _customers[customerId] = body;
+
+    internal IReadOnlyList<(string Type, string TransactionId, decimal Amount, int Points, DateTime At)> TransactionsOf(string orderId)
+    {
+        lock (_gate)
+        {
+            var list = new List<(string, string, decimal, int, DateTime)>();
+            if (_orders.TryGetValue(orderId, out var order))
+                list.Add(("PaymentReward", orderId, order.TotalPaid, order.Points, order.At));
+            foreach (var refund in _refunds.Values.Where(r => r.ReverseTransactionId == orderId))
+                list.Add((refund.Amount >= (order?.TotalPaid ?? 0) ? "Refund" : "PartialRefund", refund.RefundTransactionId, refund.Amount, -refund.Points, refund.At));
+            return list;
+        }
+    }
+
+    /// <summary>Points a customer holds: earned on orders and cashback, less refunds.</summary>
+    internal decimal BalanceOf(string customerId)
+    {
+        lock (_gate)
+        {
+            var ids = _orders.Values.Where(o => o.CustomerId == customerId).Select(o => o.OrderId)
+                .Concat(_cashback.Values.Where(c => c.CustomerId == customerId).Select(c => c.TransactionId)).ToHashSet();
+            return _orders.Values.Where(o => o.CustomerId == customerId).Sum(o => o.Points)
+                + _cashback.Values.Where(c => c.CustomerId == customerId).Sum(c => c.Points)
+                - _refunds.Values.Where(r => ids.Contains(r.ReverseTransactionId)).Sum(r => r.Points);
+        }
+    }
+
+    internal bool IsKnownCustomer(string customerId)
+    {
+        if (_customers.ContainsKey(customerId))
+            return true;
+        lock (_gate)
+            return _orders.Values.Any(o => o.CustomerId == customerId) || _cashback.Values.Any(c => c.CustomerId == customerId);
+    }
+}
+
+public sealed record TrackedOrder(string OrderId, string CustomerId, decimal TotalPaid, int Points, JsonObject Body, DateTime At);
+
+public sealed record AppliedRefund(string RefundTransactionId, string ReverseTransactionId, decimal Amount, int Points, JsonObject Body, DateTime At);
+
+public sealed record AppliedCashback(string TransactionId, string CustomerId, decimal Amount, int Points, JsonObject Body, DateTime At);
+
+internal enum RefundOutcome
+{
+    Applied,
+    Duplicate,
+    UnknownTransaction,
+    ExceedsRemaining
+}

@@ -1,0 +1,40 @@
+namespace Nop.Plugin.Misc.Gameball.Services.Api;
+
+/// <summary>Gameball's rate-limit buckets (fact sheet §1.4), each with its own limits.</summary>
+public enum GameballRateBucket
+{
+    OrderTracking,
+    CashbackCalculation,
+    Transactions,
+    CustomersRead,
+    CustomersWrite,
+    Other
+}
+
+/// <summary>
+/// One Gameball endpoint the plugin calls: method, path under /api/{version}/integrations, rate bucket,
+/// and whether repeating it is safe (reads, previews, and writes keyed by an id we chose and resend).
+/// </summary>
+public sealed record GameballOperation(string Name, HttpMethod Method, string PathTemplate, GameballRateBucket Bucket, bool SafeToRepeat)
+{
+    public static GameballOperation TrackOrder { get; } = new(nameof(TrackOrder), HttpMethod.Post, "orders", GameballRateBucket.OrderTracking, true);
+
+    public static GameballOperation CalculateCashback { get; } = new(nameof(CalculateCashback), HttpMethod.Post, "orders/cashback", GameballRateBucket.CashbackCalculation, true);
+
+    public static GameballOperation RewardPreview { get; } = new(nameof(RewardPreview), HttpMethod.Post, "orders/reward-preview", GameballRateBucket.CashbackCalculation, true);
+
+    public static GameballOperation OrderTransactions { get; } = new(nameof(OrderTransactions), HttpMethod.Get, "orders/{0}/transactions", GameballRateBucket.OrderTracking, true);
+
+    public static GameballOperation Refund { get; } = new(nameof(Refund), HttpMethod.Post, "transactions/refund", GameballRateBucket.Transactions, true);
+
+    public static GameballOperation Cashback { get; } = new(nameof(Cashback), HttpMethod.Post, "transactions/cashback", GameballRateBucket.Transactions, true);
+
+    public static GameballOperation UpsertCustomer { get; } = new(nameof(UpsertCustomer), HttpMethod.Post, "customers", GameballRateBucket.CustomersWrite, true);
+
+    public static GameballOperation CustomerBalance { get; } = new(nameof(CustomerBalance), HttpMethod.Get, "customers/{0}/balance", GameballRateBucket.CustomersRead, true);
+
+    public string BuildPath(params string[] segments) =>
+        segments.Length == 0 ? PathTemplate : string.Format(System.Globalization.CultureInfo.InvariantCulture, PathTemplate, segments.Select(Uri.EscapeDataString).ToArray<object>());
+
+    public override string ToString() => Name;
+}
