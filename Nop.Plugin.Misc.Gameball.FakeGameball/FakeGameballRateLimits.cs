@@ -19,6 +19,9 @@ public sealed class FakeGameballRateLimits
 
     public int Rejected => Volatile.Read(ref _rejected);
 
+    /// <summary>Which window the last 429 came from, for test failure messages.</summary>
+    public string? LastRejection { get; private set; }
+
     /// <summary>Gameball's buckets (fact sheet §1.4): name, per-second limit, per-30-second limit.</summary>
     internal static (string Bucket, int PerSecond, int Per30Seconds) BucketOf(string method, string path)
     {
@@ -52,6 +55,9 @@ public sealed class FakeGameballRateLimits
             var inShort = hits.Count(t => now - t < shortWindow);
             if (inShort >= perSecond || hits.Count >= per30)
             {
+                LastRejection = inShort >= perSecond
+                    ? $"{bucket}: {inShort} requests in the last {shortWindow * 1000.0 / Stopwatch.Frequency:0} ms (limit {perSecond})"
+                    : $"{bucket}: {hits.Count} requests in the last {longWindow * 1000.0 / Stopwatch.Frequency:0} ms (limit {per30}), oldest {(now - hits.Peek()) * 1000.0 / Stopwatch.Frequency:0} ms ago";
                 Interlocked.Increment(ref _rejected);
                 return false;
             }

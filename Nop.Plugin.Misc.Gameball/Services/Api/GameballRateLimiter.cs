@@ -41,24 +41,35 @@ public sealed class GameballRateLimiter : IDisposable
 
         public BucketLimiter(GameballBucketLimit limit)
         {
-            _long = Create(limit.PerLongWindow, limit.LongWindow, 30);
-            _short = Create(limit.PerShortWindow, limit.ShortWindow, 10);
+            _long = Create(limit.PerLongWindow, limit.LongWindow, segments: 60);
+            _short = Create(limit.PerShortWindow, limit.ShortWindow, segments: 10);
         }
 
         /// <summary>
-        /// A sliding window frees a permit at a segment boundary, up to one segment before the permit is a
-        /// full window old; one extra segment keeps every permit counted for at least a full window, as
-        /// Gameball's rolling windows count them.
+        /// Time a request may spend between taking its permit and reaching Gameball (connection set-up,
+        /// a busy thread pool, the network); two requests' delays differ by up to this much.
         /// </summary>
-        private static SlidingWindowRateLimiter Create(int permits, TimeSpan window, int segments) => new(new SlidingWindowRateLimiterOptions
+        private static readonly TimeSpan _transitAllowance = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>
+        /// A sliding window frees a permit at a segment boundary, up to one segment before the permit is a
+        /// full window old, and Gameball counts a request when it arrives, not when its permit was taken.
+        /// Spare segments covering both keep every request inside Gameball's rolling window.
+        /// </summary>
+        private static SlidingWindowRateLimiter Create(int permits, TimeSpan window, int segments)
         {
-            PermitLimit = permits,
-            Window = window + (window / segments),
-            SegmentsPerWindow = segments + 1,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            QueueLimit = MaxQueued,
-            AutoReplenishment = true,
-        });
+            var segment = window / segments;
+            var spareSegments = 1 + (int)Math.Ceiling(_transitAllowance / segment);
+            return new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = segment * (segments + spareSegments),
+                SegmentsPerWindow = segments + spareSegments,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                QueueLimit = MaxQueued,
+                AutoReplenishment = true,
+            });
+        }
 
         // the per-second window is taken last, right before the request leaves, so it gates the real send rate
         public async ValueTask<bool> AcquireAsync(CancellationToken cancellationToken)
