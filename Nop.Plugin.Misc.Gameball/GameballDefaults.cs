@@ -29,7 +29,7 @@ public static class GameballDefaults
 
     public const int DefaultPreviewCacheTtlSeconds = 300;
 
-    public const int DefaultMaxSyncAttempts = 8;
+    public const int DefaultMaxSyncAttempts = 12;
 
     public const string SyncTaskName = "Gameball order sync (Gameball plugin)";
 

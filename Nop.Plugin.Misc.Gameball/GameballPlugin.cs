@@ -109,5 +109,7 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
         PreviewRequestTimeoutMilliseconds = GameballDefaults.DefaultPreviewTimeoutMilliseconds,
         PreviewCacheTtlSeconds = GameballDefaults.DefaultPreviewCacheTtlSeconds,
         MaxSyncAttempts = GameballDefaults.DefaultMaxSyncAttempts,
+        // orders paid from now on are tracked (they wait for the keys); earlier ones are not sent retroactively
+        TrackingEnabledFromUtc = DateTime.UtcNow,
     };
 }

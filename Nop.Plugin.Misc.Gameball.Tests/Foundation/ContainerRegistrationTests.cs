@@ -3,7 +3,6 @@ using Autofac.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Configuration;
-using Nop.Core.Domain.Cms;
 using Nop.Plugin.Misc.Gameball.Infrastructure;
 using Nop.Plugin.Misc.Gameball.Services;
 
@@ -47,8 +46,16 @@ public class ContainerRegistrationTests
             }
         }
 
-        builder.RegisterInstance(new WidgetSettings());
+        // nopCommerce registers every ISettings class and the open generic repository
+        foreach (var settingsType in nopAssemblies.SelectMany(a => a.GetExportedTypes()).Where(t => t.IsClass && !t.IsAbstract && typeof(ISettings).IsAssignableFrom(t)))
+            builder.Register(_ => Activator.CreateInstance(settingsType)!).As(settingsType).InstancePerLifetimeScope();
+        builder.RegisterGeneric(typeof(EmptyRepository<>)).As(typeof(Nop.Data.IRepository<>)).InstancePerLifetimeScope();
         builder.Register(_ => GameballPlugin.CreateDefaultSettings()).As<GameballSettings>().InstancePerLifetimeScope();
+    }
+
+    private sealed class EmptyRepository<T> : Nop.Data.IRepository<T> where T : Nop.Core.BaseEntity
+    {
+        public IQueryable<T> Table => Enumerable.Empty<T>().AsQueryable();
     }
 
     [Test]

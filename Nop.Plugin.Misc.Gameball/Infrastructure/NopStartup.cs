@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.Gameball.Services;
 using Nop.Plugin.Misc.Gameball.Services.Api;
+using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Web.Framework.Infrastructure.Extensions;
 
 namespace Nop.Plugin.Misc.Gameball.Infrastructure;
@@ -22,6 +23,13 @@ public class NopStartup : INopStartup
         services.AddSingleton<GameballResilience>();
         services.AddHttpClient<GameballHttpClient>().WithProxy();
         services.AddScoped<IGameballApiClient, GameballApiClient>();
+
+        services.AddSingleton<GameballSyncQueue>();
+        services.AddHostedService<GameballSyncDispatcher>();
+        services.AddScoped<OrderSyncStateStore>();
+        services.AddScoped<OrderSnapshotLoader>();
+        services.AddScoped<OrderSyncProcessor>();
+        services.AddScoped<GameballSyncSweep>();
 
         services.AddScoped<GameballWidgetZones>();
         services.AddScoped<GameballSyncTask>();

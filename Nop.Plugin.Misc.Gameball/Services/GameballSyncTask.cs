@@ -1,14 +1,20 @@
+using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Services.ScheduleTasks;
 
 namespace Nop.Plugin.Misc.Gameball.Services;
 
 /// <summary>
 /// Schedule task that reconciles orders and refunds with Gameball: whatever the background dispatcher
-/// did not get acknowledged (missed event, restart, outage) is picked up here.
-/// The task is installed and removed with the plugin; the reconciliation itself arrives with order
-/// tracking, until then a run has nothing to reconcile.
+/// did not get acknowledged (missed event, restart, outage) is found in the database and handed to it.
 /// </summary>
 public class GameballSyncTask : IScheduleTask
 {
-    public Task ExecuteAsync() => Task.CompletedTask;
+    private readonly GameballSyncSweep _sweep;
+
+    public GameballSyncTask(GameballSyncSweep sweep)
+    {
+        _sweep = sweep;
+    }
+
+    public Task ExecuteAsync() => _sweep.SweepAsync(CancellationToken.None);
 }

@@ -1,0 +1,315 @@
+using System.Collections.Concurrent;
+using Nop.Core;
+using Nop.Core.Caching;
+using Nop.Core.Domain.Catalog;
+using Nop.Core.Domain.Common;
+using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Directory;
+using Nop.Core.Domain.Logging;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Core.Domain.Stores;
+using Nop.Data;
+using Nop.Services.Catalog;
+using Nop.Services.Common;
+using Nop.Services.Configuration;
+using Nop.Services.Customers;
+using Nop.Services.Directory;
+using Nop.Services.Logging;
+using Nop.Services.Orders;
+using Nop.Services.Stores;
+
+namespace Nop.Plugin.Misc.Gameball.Tests.Support;
+
+/// <summary>
+/// What a nopCommerce database holds for these tests (stores, customers, products, orders, generic
+/// attributes, settings), behind Moq mocks of nopCommerce's service interfaces. It outlives the service
+/// providers built on it, as a database outlives a restart.
+/// </summary>
+public sealed class InMemoryNopStore
+{
+    private readonly object _gate = new();
+    private int _nextId = 1000;
+
+    public List<Store> Stores { get; } = [new Store { Id = 1, Name = "Main store", Url = "https://shop.example.test/" }];
+    public Dictionary<int, GameballSettings> Settings { get; } = [];
+    public List<Customer> Customers { get; } = [];
+    public HashSet<int> RegisteredCustomerIds { get; } = [];
+    public List<Address> Addresses { get; } = [];
+    public List<Product> Products { get; } = [];
+    public List<Category> Categories { get; } = [];
+    public Dictionary<int, int[]> ProductCategories { get; } = [];
+    public List<Manufacturer> Manufacturers { get; } = [];
+    public List<ProductManufacturer> ProductManufacturers { get; } = [];
+    public List<Order> Orders { get; } = [];
+    public List<OrderItem> OrderItems { get; } = [];
+    public List<GenericAttribute> GenericAttributes { get; } = [];
+    public ConcurrentQueue<string> NopLog { get; } = new();
+    public CurrencySettings CurrencySettings { get; } = new() { PrimaryStoreCurrencyId = 1 };
+
+    public int NextId() => Interlocked.Increment(ref _nextId);
+
+    public GameballSettings SettingsOf(int storeId) => Settings.TryGetValue(storeId, out var s) ? s : Settings.TryGetValue(0, out var shared) ? shared : new GameballSettings();
+
+    public Customer AddCustomer(string? email, bool registered = true, string? phone = null)
+    {
+        var customer = new Customer { Id = NextId(), Email = email!, Phone = phone!, Active = true, CreatedOnUtc = DateTime.UtcNow };
+        lock (_gate)
+        {
+            Customers.Add(customer);
+            if (registered)
+                RegisteredCustomerIds.Add(customer.Id);
+        }
+
+        return customer;
+    }
+
+    public Product AddProduct(string name, decimal price, string? sku = null, bool giftCard = false, string? category = null, string? manufacturer = null)
+    {
+        var product = new Product { Id = NextId(), Name = name, Price = price, Sku = sku, IsGiftCard = giftCard, Published = true, VisibleIndividually = true, OrderMaximumQuantity = 10000, OrderMinimumQuantity = 1 };
+        lock (_gate)
+        {
+            Products.Add(product);
+            if (category is not null)
+            {
+                var cat = Categories.FirstOrDefault(c => c.Name == category) ?? new Category { Id = NextId(), Name = category, Published = true };
+                if (!Categories.Contains(cat))
+                    Categories.Add(cat);
+                ProductCategories[product.Id] = [cat.Id];
+            }
+
+            if (manufacturer is not null)
+            {
+                var m = new Manufacturer { Id = NextId(), Name = manufacturer, Published = true };
+                Manufacturers.Add(m);
+                ProductManufacturers.Add(new ProductManufacturer { Id = NextId(), ProductId = product.Id, ManufacturerId = m.Id });
+            }
+        }
+
+        return product;
+    }
+
+    /// <summary>A paid order of the given lines (product, quantity), taxed at 10%, with 5.00 shipping.</summary>
+    public Order AddPaidOrder(Customer? customer, params (Product Product, int Quantity)[] lines) => AddOrder(customer, paid: true, lines);
+
+    public Order AddOrder(Customer? customer, bool paid, params (Product Product, int Quantity)[] lines)
+    {
+        var address = new Address { Id = NextId(), Email = customer?.Email ?? "guest@example.test", FirstName = "Ana", PhoneNumber = "+201001234567" };
+        var order = new Order
+        {
+            Id = NextId(),
+            OrderGuid = Guid.NewGuid(),
+            StoreId = 1,
+            CustomerId = customer?.Id ?? 999_999,
+            BillingAddressId = address.Id,
+            OrderStatus = paid ? OrderStatus.Processing : OrderStatus.Pending,
+            PaymentStatus = paid ? PaymentStatus.Paid : PaymentStatus.Pending,
+            PaymentMethodSystemName = "Payments.Manual",
+            CreatedOnUtc = DateTime.UtcNow.AddMinutes(-1),
+            PaidDateUtc = paid ? DateTime.UtcNow : null,
+        };
+        order.CustomOrderNumber = order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var items = lines.Select(l => new OrderItem
+        {
+            Id = NextId(),
+            OrderItemGuid = Guid.NewGuid(),
+            OrderId = order.Id,
+            ProductId = l.Product.Id,
+            Quantity = l.Quantity,
+            UnitPriceExclTax = l.Product.Price,
+            UnitPriceInclTax = l.Product.Price * 1.1m,
+            PriceExclTax = l.Product.Price * l.Quantity,
+            PriceInclTax = l.Product.Price * l.Quantity * 1.1m,
+            ItemWeight = 0.5m,
+        }).ToList();
+        order.OrderSubtotalExclTax = items.Sum(i => i.PriceExclTax);
+        order.OrderSubtotalInclTax = items.Sum(i => i.PriceInclTax);
+        order.OrderShippingExclTax = order.OrderShippingInclTax = lines.Length == 0 ? 0 : 5m;
+        order.OrderTax = order.OrderSubtotalInclTax - order.OrderSubtotalExclTax;
+        order.OrderTotal = order.OrderSubtotalInclTax + order.OrderShippingInclTax;
+        lock (_gate)
+        {
+            Addresses.Add(address);
+            Orders.Add(order);
+            OrderItems.AddRange(items);
+        }
+
+        return order;
+    }
+
+    public string? Attribute(BaseEntity entity, string key)
+    {
+        lock (_gate)
+            return GenericAttributes.FirstOrDefault(a => a.KeyGroup == entity.GetType().Name && a.EntityId == entity.Id && a.Key == key)?.Value;
+    }
+
+    /// <summary>Registers nopCommerce's services, backed by this store, into a container builder's service collection.</summary>
+    public void AddNopServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+        Add(services, OrderServiceMock());
+        Add(services, GenericAttributeServiceMock());
+        Add(services, Repository(() => Orders));
+        Add(services, Repository(() => GenericAttributes));
+        Add(services, SettingServiceMock());
+        Add(services, CustomerServiceMock());
+        Add(services, AddressServiceMock());
+        Add(services, ProductServiceMock());
+        Add(services, CategoryServiceMock());
+        Add(services, ManufacturerServiceMock());
+        Add(services, StoreServiceMock());
+        Add(services, CurrencyServiceMock());
+        Add(services, LoggerMock());
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<ILocker>(services, new InMemoryLocker());
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, CurrencySettings);
+    }
+
+    private static void Add<T>(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Mock<T> mock) where T : class =>
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, mock.Object);
+
+    private List<T> Snapshot<T>(List<T> list)
+    {
+        lock (_gate)
+            return [.. list];
+    }
+
+    private Mock<IRepository<T>> Repository<T>(Func<List<T>> list) where T : BaseEntity
+    {
+        var mock = new Mock<IRepository<T>>();
+        mock.SetupGet(r => r.Table).Returns(() => Snapshot(list()).AsQueryable());
+        return mock;
+    }
+
+    private Mock<IOrderService> OrderServiceMock()
+    {
+        var mock = new Mock<IOrderService>();
+        mock.Setup(s => s.GetOrderByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Snapshot(Orders).FirstOrDefault(o => o.Id == id)!);
+        mock.Setup(s => s.GetOrdersByIdsAsync(It.IsAny<int[]>())).ReturnsAsync((int[] ids) => (IList<Order>)Snapshot(Orders).Where(o => ids.Contains(o.Id)).ToList());
+        mock.Setup(s => s.GetOrderItemsAsync(It.IsAny<int>(), null, null, 0)).ReturnsAsync((int id, bool? _, bool? _, int _) => (IList<OrderItem>)Snapshot(OrderItems).Where(i => i.OrderId == id).ToList());
+        return mock;
+    }
+
+    private Mock<IGenericAttributeService> GenericAttributeServiceMock()
+    {
+        var mock = new Mock<IGenericAttributeService>();
+        mock.Setup(s => s.GetAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<string>()))
+            .ReturnsAsync((BaseEntity e, string key, int _, string defaultValue) => Attribute(e, key) ?? defaultValue);
+        mock.Setup(s => s.SaveAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>()))
+            .Returns((BaseEntity e, string key, string value, int storeId) =>
+            {
+                lock (_gate)
+                {
+                    var existing = GenericAttributes.FirstOrDefault(a => a.KeyGroup == e.GetType().Name && a.EntityId == e.Id && a.Key == key);
+                    if (string.IsNullOrEmpty(value))
+                    {
+                        if (existing is not null)
+                            GenericAttributes.Remove(existing);
+                    }
+                    else if (existing is not null)
+                        existing.Value = value;
+                    else
+                        GenericAttributes.Add(new GenericAttribute { Id = NextId(), KeyGroup = e.GetType().Name, EntityId = e.Id, Key = key, Value = value, StoreId = storeId });
+                }
+
+                return Task.CompletedTask;
+            });
+        return mock;
+    }
+
+    private Mock<ISettingService> SettingServiceMock()
+    {
+        var mock = new Mock<ISettingService>();
+        mock.Setup(s => s.LoadSettingAsync<GameballSettings>(It.IsAny<int>())).ReturnsAsync((int storeId) => SettingsOf(storeId));
+        return mock;
+    }
+
+    private Mock<ICustomerService> CustomerServiceMock()
+    {
+        var mock = new Mock<ICustomerService>();
+        mock.Setup(s => s.GetCustomerByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Snapshot(Customers).FirstOrDefault(c => c.Id == id)!);
+        mock.Setup(s => s.IsRegisteredAsync(It.IsAny<Customer>(), true)).ReturnsAsync((Customer c, bool _) => RegisteredCustomerIds.Contains(c.Id));
+        mock.Setup(s => s.IsGuestAsync(It.IsAny<Customer>(), true)).ReturnsAsync((Customer c, bool _) => !RegisteredCustomerIds.Contains(c.Id));
+        return mock;
+    }
+
+    private Mock<IAddressService> AddressServiceMock()
+    {
+        var mock = new Mock<IAddressService>();
+        mock.Setup(s => s.GetAddressByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Snapshot(Addresses).FirstOrDefault(a => a.Id == id)!);
+        return mock;
+    }
+
+    private Mock<IProductService> ProductServiceMock()
+    {
+        var mock = new Mock<IProductService>();
+        mock.Setup(s => s.GetProductByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Snapshot(Products).FirstOrDefault(p => p.Id == id)!);
+        mock.Setup(s => s.GetProductsByIdsAsync(It.IsAny<int[]>())).ReturnsAsync((int[] ids) => (IList<Product>)Snapshot(Products).Where(p => ids.Contains(p.Id)).ToList());
+        return mock;
+    }
+
+    private Mock<ICategoryService> CategoryServiceMock()
+    {
+        var mock = new Mock<ICategoryService>();
+        mock.Setup(s => s.GetProductCategoryIdsAsync(It.IsAny<int[]>()))
+            .ReturnsAsync((int[] ids) => (IDictionary<int, int[]>)ids.Where(ProductCategories.ContainsKey).ToDictionary(id => id, id => ProductCategories[id]));
+        mock.Setup(s => s.GetCategoriesByIdsAsync(It.IsAny<int[]>())).ReturnsAsync((int[] ids) => (IList<Category>)Snapshot(Categories).Where(c => ids.Contains(c.Id)).ToList());
+        return mock;
+    }
+
+    private Mock<IManufacturerService> ManufacturerServiceMock()
+    {
+        var mock = new Mock<IManufacturerService>();
+        mock.Setup(s => s.GetProductManufacturersByProductIdAsync(It.IsAny<int>(), It.IsAny<bool>()))
+            .ReturnsAsync((int id, bool _) => (IList<ProductManufacturer>)Snapshot(ProductManufacturers).Where(m => m.ProductId == id).ToList());
+        mock.Setup(s => s.GetManufacturersByIdsAsync(It.IsAny<int[]>())).ReturnsAsync((int[] ids) => (IList<Manufacturer>)Snapshot(Manufacturers).Where(m => ids.Contains(m.Id)).ToList());
+        return mock;
+    }
+
+    private Mock<IStoreService> StoreServiceMock()
+    {
+        var mock = new Mock<IStoreService>();
+        mock.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => (IList<Store>)Snapshot(Stores));
+        mock.Setup(s => s.GetStoreByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Snapshot(Stores).FirstOrDefault(s => s.Id == id)!);
+        return mock;
+    }
+
+    private static Mock<ICurrencyService> CurrencyServiceMock()
+    {
+        var mock = new Mock<ICurrencyService>();
+        mock.Setup(s => s.GetCurrencyByIdAsync(1)).ReturnsAsync(new Currency { Id = 1, CurrencyCode = "USD", Name = "US Dollar", Rate = 1, DisplayLocale = "en-US", Published = true });
+        return mock;
+    }
+
+    private Mock<ILogger> LoggerMock()
+    {
+        var mock = new Mock<ILogger>();
+        mock.Setup(l => l.InsertLogAsync(It.IsAny<LogLevel>(), It.IsAny<string>(), It.IsAny<string>(), null))
+            .Callback((LogLevel level, string shortMessage, string full, Customer _) => NopLog.Enqueue($"{level}: {shortMessage} {full}"))
+            .Returns(Task.CompletedTask);
+        mock.Setup(l => l.WarningAsync(It.IsAny<string>(), It.IsAny<Exception>(), null))
+            .Callback((string message, Exception e, Customer _) => NopLog.Enqueue($"Warning: {message} {e}")).Returns(Task.CompletedTask);
+        mock.Setup(l => l.ErrorAsync(It.IsAny<string>(), It.IsAny<Exception>(), null))
+            .Callback((string message, Exception e, Customer _) => NopLog.Enqueue($"Error: {message} {e}")).Returns(Task.CompletedTask);
+        return mock;
+    }
+
+    /// <summary>nopCommerce's locker semantics: a resource held by someone else is not waited for.</summary>
+    private sealed class InMemoryLocker : ILocker
+    {
+        private readonly ConcurrentDictionary<string, byte> _held = new();
+
+        public async Task<bool> PerformActionWithLockAsync(string resource, TimeSpan expirationTime, Func<Task> action)
+        {
+            if (!_held.TryAdd(resource, 0))
+                return false;
+            try
+            {
+                await action();
+                return true;
+            }
+            finally
+            {
+                _held.TryRemove(resource, out _);
+            }
+        }
+    }
+}

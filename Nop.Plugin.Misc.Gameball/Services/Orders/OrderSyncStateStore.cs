@@ -1,0 +1,52 @@
+using Newtonsoft.Json;
+using Nop.Core.Domain.Orders;
+using Nop.Services.Common;
+
+namespace Nop.Plugin.Misc.Gameball.Services.Orders;
+
+/// <summary>
+/// Keeps each order's <see cref="OrderSyncState"/> in nopCommerce's database as generic attributes of
+/// the order (no plugin tables): the state as JSON, and its overall status alone so the sweep and the
+/// sync log can query it.
+/// </summary>
+public class OrderSyncStateStore
+{
+    public const string StateKey = "Gameball.OrderSync";
+    public const string StatusKey = "Gameball.OrderSyncStatus";
+
+    private static readonly JsonSerializerSettings _json = new()
+    {
+        NullValueHandling = NullValueHandling.Ignore,
+        DateTimeZoneHandling = DateTimeZoneHandling.Utc,
+        FloatParseHandling = FloatParseHandling.Decimal,
+    };
+
+    private readonly IGenericAttributeService _genericAttributeService;
+
+    public OrderSyncStateStore(IGenericAttributeService genericAttributeService)
+    {
+        _genericAttributeService = genericAttributeService;
+    }
+
+    public async Task<OrderSyncState?> LoadAsync(Order order)
+    {
+        var json = await _genericAttributeService.GetAttributeAsync<string>(order, StateKey);
+        if (string.IsNullOrWhiteSpace(json))
+            return null;
+        try
+        {
+            return JsonConvert.DeserializeObject<OrderSyncState>(json, _json);
+        }
+        catch (JsonException)
+        {
+            // unreadable state: start over; resending is safe because Gameball rejects a known orderId or refund id
+            return null;
+        }
+    }
+
+    public async Task SaveAsync(Order order, OrderSyncState state)
+    {
+        await _genericAttributeService.SaveAttributeAsync(order, StateKey, JsonConvert.SerializeObject(state, _json));
+        await _genericAttributeService.SaveAttributeAsync(order, StatusKey, state.OverallStatus.ToString());
+    }
+}

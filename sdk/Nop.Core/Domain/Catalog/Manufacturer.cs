@@ -1,0 +1,10 @@
+using Nop.Core.Domain.Common;
+
+namespace Nop.Core.Domain.Catalog;
+
+public partial class Manufacturer : BaseEntity, ISoftDeletedEntity
+{
+    public string Name { get; set; }
+    public bool Published { get; set; }
+    public bool Deleted { get; set; }
+}
