@@ -50,6 +50,8 @@ public sealed class FakeGameballServer : IAsyncDisposable
 
     public static async Task<FakeGameballServer> StartAsync(string apiKey = "gb_test_fake_api_key", string secretKey = "gb_secret_fake_3f9c2a7b51d84e06", int port = 0)
     {
+        // load and compile the spec's schemas now, not inside the first request's time
+        _ = OpenApiRequestValidator.Instance;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));

@@ -13,6 +13,17 @@ public static class GameballDefaults
 
     public const string ConfigurationRouteName = "Plugin.Misc.Gameball.Configure";
 
+    public const string ProductPreviewRouteName = "Plugin.Misc.Gameball.ProductPointsPreview";
+
+    public const string CartPreviewRouteName = "Plugin.Misc.Gameball.CartPointsPreview";
+
+    public const string PreviewScriptRouteName = "Plugin.Misc.Gameball.PreviewScript";
+
+    public const string PreviewViewPath = "~/Plugins/Misc.Gameball/Views/PointsPreview.cshtml";
+
+    /// <summary>Above this a product preview request is refused as bad input.</summary>
+    public const int MaxPreviewQuantity = 10_000;
+
     public const string DefaultApiBaseUrl = "https://api.gameball.co";
 
     public const string ApiVersion40 = "v4.0";

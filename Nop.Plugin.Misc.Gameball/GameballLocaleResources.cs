@@ -48,5 +48,9 @@ public static class GameballLocaleResources
         ["Plugins.Misc.Gameball.Fields.MaxSyncAttempts"] = "Attempts before failing",
         ["Plugins.Misc.Gameball.Fields.MaxSyncAttempts.Hint"] = "After this many failed attempts an order or refund is marked failed and waits for you in the sync log.",
         ["Plugins.Misc.Gameball.Fields.MaxSyncAttempts.Range"] = "Enter a number of attempts from 1 to 50.",
+        ["Plugins.Misc.Gameball.Preview.Product"] = "Buy this and earn {0} points",
+        ["Plugins.Misc.Gameball.Preview.Cart"] = "You will earn {0} points with this order",
+        ["Plugins.Misc.Gameball.Preview.Campaign"] = "Includes {0}.",
+        ["Plugins.Misc.Gameball.Preview.CampaignEnds"] = "Includes {0}, until {1}.",
     };
 }

@@ -34,7 +34,7 @@ public class PluginInstallTests
     }
 
     private GameballPlugin CreatePlugin() => new(_localizationService.Object, _urlHelper.Object, _scheduleTaskService.Object,
-        _settingService.Object, _widgetSettings, new GameballWidgetZones());
+        _settingService.Object, _widgetSettings, new GameballWidgetZones(new GameballSettings()));
 
     [Test]
     public async Task InstallSavesDefaultSettingsThatSendNothingUntilKeysAreEntered()

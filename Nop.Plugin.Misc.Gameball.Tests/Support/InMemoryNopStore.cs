@@ -5,6 +5,8 @@ using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Directory;
+using Nop.Core.Domain.Discounts;
+using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Logging;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
@@ -15,9 +17,12 @@ using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Customers;
 using Nop.Services.Directory;
+using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
+using Nop.Services.Security;
 using Nop.Services.Stores;
+using Nop.Services.Tax;
 
 namespace Nop.Plugin.Misc.Gameball.Tests.Support;
 
@@ -46,6 +51,21 @@ public sealed class InMemoryNopStore
     public List<GenericAttribute> GenericAttributes { get; } = [];
     public ConcurrentQueue<string> NopLog { get; } = new();
     public CurrencySettings CurrencySettings { get; } = new() { PrimaryStoreCurrencyId = 1 };
+    public List<ShoppingCartItem> Cart { get; } = [];
+    public HashSet<int> ProductsHiddenFromStore { get; } = [];
+    public Customer? CurrentCustomer { get; set; }
+    public int CurrentStoreId { get; set; } = 1;
+
+    /// <summary>The tax nopCommerce adds to shown prices in these tests.</summary>
+    public const decimal TaxFactor = 1.1m;
+
+    public ShoppingCartItem AddToCart(Customer customer, Product product, int quantity)
+    {
+        var item = new ShoppingCartItem { Id = NextId(), CustomerId = customer.Id, ProductId = product.Id, Quantity = quantity, StoreId = 1, ShoppingCartType = ShoppingCartType.ShoppingCart };
+        lock (_gate)
+            Cart.Add(item);
+        return item;
+    }
 
     public int NextId() => Interlocked.Increment(ref _nextId);
 
@@ -159,6 +179,15 @@ public sealed class InMemoryNopStore
         Add(services, StoreServiceMock());
         Add(services, CurrencyServiceMock());
         Add(services, LoggerMock());
+        Add(services, WorkContextMock());
+        Add(services, StoreContextMock());
+        Add(services, StoreMappingServiceMock());
+        Add(services, AclServiceMock());
+        Add(services, ShoppingCartServiceMock());
+        Add(services, OrderTotalCalculationServiceMock());
+        Add(services, TaxServiceMock());
+        Add(services, new Mock<IProductAttributeParser>());
+        Add(services, LocalizationServiceMock());
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<ILocker>(services, new InMemoryLocker());
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, CurrencySettings);
     }
@@ -289,6 +318,80 @@ public sealed class InMemoryNopStore
             .Callback((string message, Exception e, Customer _) => NopLog.Enqueue($"Warning: {message} {e}")).Returns(Task.CompletedTask);
         mock.Setup(l => l.ErrorAsync(It.IsAny<string>(), It.IsAny<Exception>(), null))
             .Callback((string message, Exception e, Customer _) => NopLog.Enqueue($"Error: {message} {e}")).Returns(Task.CompletedTask);
+        return mock;
+    }
+
+    private Mock<IWorkContext> WorkContextMock()
+    {
+        var mock = new Mock<IWorkContext>();
+        mock.Setup(w => w.GetCurrentCustomerAsync()).ReturnsAsync(() => CurrentCustomer!);
+        mock.Setup(w => w.GetWorkingLanguageAsync()).ReturnsAsync(new Language { Id = 1, Name = "English", LanguageCulture = "en-US", Published = true });
+        return mock;
+    }
+
+    private Mock<IStoreContext> StoreContextMock()
+    {
+        var mock = new Mock<IStoreContext>();
+        mock.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(() => Snapshot(Stores).First(s => s.Id == CurrentStoreId));
+        mock.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(() => 0);
+        return mock;
+    }
+
+    private Mock<IStoreMappingService> StoreMappingServiceMock()
+    {
+        var mock = new Mock<IStoreMappingService>();
+        mock.Setup(s => s.AuthorizeAsync(It.IsAny<Product>())).ReturnsAsync((Product p) => !ProductsHiddenFromStore.Contains(p.Id));
+        return mock;
+    }
+
+    private static Mock<IAclService> AclServiceMock()
+    {
+        var mock = new Mock<IAclService>();
+        mock.Setup(s => s.AuthorizeAsync(It.IsAny<Product>())).ReturnsAsync(true);
+        return mock;
+    }
+
+    private Mock<IShoppingCartService> ShoppingCartServiceMock()
+    {
+        var mock = new Mock<IShoppingCartService>();
+        mock.Setup(s => s.GetUnitPriceAsync(It.IsAny<Product>(), It.IsAny<Customer>(), It.IsAny<Store>(), It.IsAny<ShoppingCartType>(), It.IsAny<int>(),
+                It.IsAny<string>(), It.IsAny<decimal>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), true))
+            .ReturnsAsync((Product p, Customer _, Store _, ShoppingCartType _, int _, string _, decimal _, DateTime? _, DateTime? _, bool _) => (p.Price, 0m, new List<Discount>()));
+        mock.Setup(s => s.GetShoppingCartAsync(It.IsAny<Customer>(), ShoppingCartType.ShoppingCart, It.IsAny<int>(), null, null, null, null))
+            .ReturnsAsync((Customer c, ShoppingCartType? _, int _, int? _, DateTime? _, DateTime? _, int? _) => (IList<ShoppingCartItem>)Snapshot(Cart).Where(i => i.CustomerId == c.Id).ToList());
+        mock.Setup(s => s.GetSubTotalAsync(It.IsAny<ShoppingCartItem>(), true))
+            .ReturnsAsync((ShoppingCartItem i, bool _) => (PriceOf(i) * i.Quantity, 0m, new List<Discount>(), (int?)null));
+        return mock;
+    }
+
+    private decimal PriceOf(ShoppingCartItem item) => Snapshot(Products).First(p => p.Id == item.ProductId).Price * TaxFactor;
+
+    private Mock<IOrderTotalCalculationService> OrderTotalCalculationServiceMock()
+    {
+        var mock = new Mock<IOrderTotalCalculationService>();
+        mock.Setup(s => s.GetShoppingCartSubTotalAsync(It.IsAny<IList<ShoppingCartItem>>(), true))
+            .ReturnsAsync((IList<ShoppingCartItem> cart, bool _) =>
+            {
+                var subtotal = cart.Sum(i => PriceOf(i) * i.Quantity);
+                return (0m, new List<Discount>(), subtotal, subtotal, new SortedDictionary<decimal, decimal>());
+            });
+        mock.Setup(s => s.GetShoppingCartTotalAsync(It.IsAny<IList<ShoppingCartItem>>(), null, true))
+            .ReturnsAsync((IList<ShoppingCartItem> cart, bool? _, bool _) => ((decimal?)null, 0m, new List<Discount>(), new List<Nop.Services.Orders.AppliedGiftCard>(), 0, 0m));
+        mock.Setup(s => s.GetShoppingCartShippingTotalAsync(It.IsAny<IList<ShoppingCartItem>>())).ReturnsAsync((decimal?)null);
+        return mock;
+    }
+
+    private static Mock<ITaxService> TaxServiceMock()
+    {
+        var mock = new Mock<ITaxService>();
+        mock.Setup(s => s.GetProductPriceAsync(It.IsAny<Product>(), It.IsAny<decimal>())).ReturnsAsync((Product _, decimal price) => (price * TaxFactor, 10m));
+        return mock;
+    }
+
+    private static Mock<ILocalizationService> LocalizationServiceMock()
+    {
+        var mock = new Mock<ILocalizationService>();
+        mock.Setup(s => s.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => GameballLocaleResources.English.TryGetValue(key, out var value) ? value : key);
         return mock;
     }
 

@@ -6,6 +6,7 @@ using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.Gameball.Services;
 using Nop.Plugin.Misc.Gameball.Services.Api;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
+using Nop.Plugin.Misc.Gameball.Services.Preview;
 using Nop.Web.Framework.Infrastructure.Extensions;
 
 namespace Nop.Plugin.Misc.Gameball.Infrastructure;
@@ -30,6 +31,12 @@ public class NopStartup : INopStartup
         services.AddScoped<OrderSnapshotLoader>();
         services.AddScoped<OrderSyncProcessor>();
         services.AddScoped<GameballSyncSweep>();
+
+        services.AddSingleton<PreviewCache>();
+        services.AddSingleton<PreviewFailureLog>();
+        services.AddScoped<PreviewPricing>();
+        services.AddScoped<PointsPreviewService>();
+        services.AddScoped<PreviewPresenter>();
 
         services.AddScoped<GameballWidgetZones>();
         services.AddScoped<GameballSyncTask>();

@@ -1,16 +1,26 @@
+using Nop.Plugin.Misc.Gameball.Components;
+using Nop.Web.Framework.Infrastructure;
+
 namespace Nop.Plugin.Misc.Gameball.Services;
 
 /// <summary>
-/// Which widget zones the plugin renders in, and which view component renders each.
+/// Which widget zones the plugin renders in (the product zone is a setting), and which view component
+/// renders each. The component for a zone never depends on settings: nopCommerce caches it.
 /// </summary>
 public class GameballWidgetZones
 {
-    private static readonly IReadOnlyDictionary<string, Type> _componentsByZone = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
+    private readonly GameballSettings _settings;
 
-    public Task<IList<string>> GetZonesAsync() => Task.FromResult<IList<string>>([.. _componentsByZone.Keys]);
+    public GameballWidgetZones(GameballSettings settings)
+    {
+        _settings = settings;
+    }
 
-    public Type GetViewComponent(string widgetZone) =>
-        _componentsByZone.TryGetValue(widgetZone, out var type)
-            ? type
-            : throw new ArgumentOutOfRangeException(nameof(widgetZone), widgetZone, "The Gameball plugin does not render in this widget zone.");
+    public Task<IList<string>> GetZonesAsync()
+    {
+        var productZone = string.IsNullOrWhiteSpace(_settings.ProductPreviewWidgetZone) ? PublicWidgetZones.ProductDetailsOverviewBottom : _settings.ProductPreviewWidgetZone;
+        return Task.FromResult<IList<string>>([productZone, PublicWidgetZones.OrderSummaryTotals]);
+    }
+
+    public Type GetViewComponent(string widgetZone) => typeof(PointsPreviewViewComponent);
 }

@@ -1,8 +1,10 @@
 using Nop.Core.Domain.Common;
+using Nop.Core.Domain.Security;
+using Nop.Core.Domain.Stores;
 
 namespace Nop.Core.Domain.Catalog;
 
-public partial class Product : BaseEntity, ISoftDeletedEntity
+public partial class Product : BaseEntity, IAclSupported, IStoreMappingSupported, ISoftDeletedEntity
 {
     public int ProductTypeId { get; set; }
     public int ParentGroupedProductId { get; set; }
@@ -18,6 +20,8 @@ public partial class Product : BaseEntity, ISoftDeletedEntity
     public decimal Price { get; set; }
     public bool CustomerEntersPrice { get; set; }
     public decimal Weight { get; set; }
+    public bool SubjectToAcl { get; set; }
+    public bool LimitedToStores { get; set; }
     public bool Published { get; set; }
     public bool Deleted { get; set; }
 }

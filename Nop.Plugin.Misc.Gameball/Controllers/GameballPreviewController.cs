@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Mvc;
+using Newtonsoft.Json;
+using Nop.Core;
+using Nop.Plugin.Misc.Gameball.Services.Preview;
+using Nop.Services.Catalog;
+using Nop.Services.Configuration;
+using Nop.Services.Security;
+using Nop.Services.Stores;
+using Nop.Web.Framework.Controllers;
+
+namespace Nop.Plugin.Misc.Gameball.Controllers;
+
+/// <summary>
+/// Public endpoints behind the points preview: for the current customer only, input checked before
+/// anything is priced or sent, and a hidden preview (never an error page) when Gameball cannot answer.
+/// </summary>
+public class GameballPreviewController : BasePluginController
+{
+    private readonly IAclService _aclService;
+    private readonly IProductService _productService;
+    private readonly ISettingService _settingService;
+    private readonly IStoreContext _storeContext;
+    private readonly IStoreMappingService _storeMappingService;
+    private readonly IWorkContext _workContext;
+    private readonly PointsPreviewService _previewService;
+    private readonly PreviewPresenter _presenter;
+
+    public GameballPreviewController(IAclService aclService,
+        IProductService productService,
+        ISettingService settingService,
+        IStoreContext storeContext,
+        IStoreMappingService storeMappingService,
+        IWorkContext workContext,
+        PointsPreviewService previewService,
+        PreviewPresenter presenter)
+    {
+        _aclService = aclService;
+        _productService = productService;
+        _settingService = settingService;
+        _storeContext = storeContext;
+        _storeMappingService = storeMappingService;
+        _workContext = workContext;
+        _previewService = previewService;
+        _presenter = presenter;
+    }
+
+    // reads only; the form carries the product's attribute choices as the product page has them
+    [HttpPost]
+    [IgnoreAntiforgeryToken]
+    public async Task<IActionResult> ProductPointsPreview(int productId, int quantity = 1)
+    {
+        if (productId <= 0 || quantity < 1 || quantity > GameballDefaults.MaxPreviewQuantity)
+            return BadRequest();
+
+        var product = await _productService.GetProductByIdAsync(productId);
+        if (product is null || product.Deleted || !product.Published || (product.OrderMaximumQuantity > 0 && quantity > product.OrderMaximumQuantity)
+            || !await _storeMappingService.AuthorizeAsync(product) || !await _aclService.AuthorizeAsync(product))
+            return BadRequest();
+
+        var store = await _storeContext.GetCurrentStoreAsync();
+        var settings = await _settingService.LoadSettingAsync<GameballSettings>(store.Id);
+        var customer = await _workContext.GetCurrentCustomerAsync();
+        var form = Request.HasFormContentType ? await Request.ReadFormAsync(HttpContext.RequestAborted) : null;
+        var preview = await _previewService.PreviewProductAsync(settings, store, customer, product, quantity, form, HttpContext.RequestAborted);
+        return JsonContent(await _presenter.ForProductAsync(preview));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> CartPointsPreview()
+    {
+        var store = await _storeContext.GetCurrentStoreAsync();
+        var settings = await _settingService.LoadSettingAsync<GameballSettings>(store.Id);
+        var customer = await _workContext.GetCurrentCustomerAsync();
+        var preview = await _previewService.PreviewCartAsync(settings, store, customer, HttpContext.RequestAborted);
+        return JsonContent(await _presenter.ForCartAsync(preview));
+    }
+
+    [HttpGet]
+    [ResponseCache(Duration = 86_400, Location = ResponseCacheLocation.Any)]
+    public IActionResult Script()
+    {
+        var stream = typeof(GameballPreviewController).Assembly.GetManifestResourceStream("Nop.Plugin.Misc.Gameball.points-preview.js");
+        return stream is null ? NotFound() : File(stream, "text/javascript; charset=utf-8");
+    }
+
+    // explicit field names, whatever JSON settings the host's MVC uses
+    private ContentResult JsonContent(PointsPreviewResponse response)
+    {
+        Response.Headers.CacheControl = "no-store";
+        return Content(JsonConvert.SerializeObject(response), "application/json; charset=utf-8");
+    }
+}

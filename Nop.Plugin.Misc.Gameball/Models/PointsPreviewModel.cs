@@ -1,0 +1,15 @@
+namespace Nop.Plugin.Misc.Gameball.Models;
+
+/// <summary>The hidden placeholder a page renders; the script fills it in after the page has loaded.</summary>
+public sealed record PointsPreviewModel
+{
+    /// <summary>"product" or "cart".</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>The products of the page: one, or each associated product of a grouped product.</summary>
+    public IReadOnlyList<int> ProductIds { get; init; } = [];
+
+    public required string EndpointUrl { get; init; }
+
+    public required string ScriptUrl { get; init; }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Newtonsoft.Json;
+using Nop.Core;
+using Nop.Services.Localization;
+
+namespace Nop.Plugin.Misc.Gameball.Services.Preview;
+
+/// <summary>What the page's script receives: whether to show the preview, and its text in the shopper's language.</summary>
+public sealed record PointsPreviewResponse
+{
+    public static PointsPreviewResponse Hidden { get; } = new() { Show = false };
+
+    [JsonProperty("show")] public bool Show { get; init; }
+    [JsonProperty("points")] public decimal? Points { get; init; }
+    [JsonProperty("text")] public string? Text { get; init; }
+}
+
+/// <summary>Turns a preview into the shopper's words: a locale resource with the points, plus the campaign if one adds points.</summary>
+public class PreviewPresenter
+{
+    public const string ProductResource = "Plugins.Misc.Gameball.Preview.Product";
+    public const string CartResource = "Plugins.Misc.Gameball.Preview.Cart";
+    public const string CampaignResource = "Plugins.Misc.Gameball.Preview.Campaign";
+    public const string CampaignEndsResource = "Plugins.Misc.Gameball.Preview.CampaignEnds";
+
+    private readonly ILocalizationService _localizationService;
+    private readonly IWorkContext _workContext;
+
+    public PreviewPresenter(ILocalizationService localizationService, IWorkContext workContext)
+    {
+        _localizationService = localizationService;
+        _workContext = workContext;
+    }
+
+    public Task<PointsPreviewResponse> ForProductAsync(PointsPreview? preview) => PresentAsync(preview, ProductResource);
+
+    public Task<PointsPreviewResponse> ForCartAsync(PointsPreview? preview) => PresentAsync(preview, CartResource);
+
+    private async Task<PointsPreviewResponse> PresentAsync(PointsPreview? preview, string resource)
+    {
+        var points = preview is null ? 0 : Math.Floor(preview.Points);
+        if (points <= 0)
+            return PointsPreviewResponse.Hidden;
+
+        var language = await _workContext.GetWorkingLanguageAsync();
+        var culture = Culture(language?.LanguageCulture);
+        var text = string.Format(culture, await _localizationService.GetResourceAsync(resource), points.ToString("N0", culture));
+        if (!string.IsNullOrWhiteSpace(preview!.CampaignName))
+        {
+            text += " " + (preview.CampaignEndsUtc is { } ends
+                ? string.Format(culture, await _localizationService.GetResourceAsync(CampaignEndsResource), preview.CampaignName, ends.ToString("d", culture))
+                : string.Format(culture, await _localizationService.GetResourceAsync(CampaignResource), preview.CampaignName));
+        }
+
+        return new PointsPreviewResponse { Show = true, Points = points, Text = text };
+    }
+
+    private static CultureInfo Culture(string? name)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(name) ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(name);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+    }
+}

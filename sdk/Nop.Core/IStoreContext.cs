@@ -1,0 +1,9 @@
+using Nop.Core.Domain.Stores;
+
+namespace Nop.Core;
+
+public partial interface IStoreContext
+{
+    Task<Store> GetCurrentStoreAsync();
+    Task<int> GetActiveStoreScopeConfigurationAsync();
+}

@@ -1,0 +1,6 @@
+namespace Nop.Services.Orders;
+
+public partial class AppliedGiftCard
+{
+    public decimal AmountCanBeUsed { get; set; }
+}

@@ -1,0 +1,8 @@
+using Nop.Web.Framework.Models;
+
+namespace Nop.Web.Models.ShoppingCart;
+
+public partial record ShoppingCartModel : BaseNopModel
+{
+    public bool IsEditable { get; set; }
+}
