@@ -1,6 +1,9 @@
 using Nop.Core.Domain.Cms;
+using Nop.Core.Domain.Logging;
 using Nop.Core.Domain.ScheduleTasks;
+using Nop.Data;
 using Nop.Plugin.Misc.Gameball.Services;
+using Nop.Plugin.Misc.Gameball.Services.Admin;
 using Nop.Services.Cms;
 using Nop.Services.Common;
 using Nop.Services.Configuration;
@@ -17,6 +20,7 @@ namespace Nop.Plugin.Misc.Gameball;
 /// </summary>
 public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
 {
+    private readonly IRepository<ActivityLogType> _activityLogTypeRepository;
     private readonly ILocalizationService _localizationService;
     private readonly INopUrlHelper _nopUrlHelper;
     private readonly IScheduleTaskService _scheduleTaskService;
@@ -24,13 +28,15 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
     private readonly WidgetSettings _widgetSettings;
     private readonly GameballWidgetZones _widgetZones;
 
-    public GameballPlugin(ILocalizationService localizationService,
+    public GameballPlugin(IRepository<ActivityLogType> activityLogTypeRepository,
+        ILocalizationService localizationService,
         INopUrlHelper nopUrlHelper,
         IScheduleTaskService scheduleTaskService,
         ISettingService settingService,
         WidgetSettings widgetSettings,
         GameballWidgetZones widgetZones)
     {
+        _activityLogTypeRepository = activityLogTypeRepository;
         _localizationService = localizationService;
         _nopUrlHelper = nopUrlHelper;
         _scheduleTaskService = scheduleTaskService;
@@ -71,6 +77,16 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
             });
         }
 
+        if (!_activityLogTypeRepository.Table.Any(t => t.SystemKeyword == ManualCashbackService.ActivityKeyword))
+        {
+            await _activityLogTypeRepository.InsertAsync(new ActivityLogType
+            {
+                SystemKeyword = ManualCashbackService.ActivityKeyword,
+                Name = "Gameball: manual cashback awarded",
+                Enabled = true,
+            });
+        }
+
         await base.InstallAsync();
     }
 
@@ -84,6 +100,8 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
 
         if (await _scheduleTaskService.GetTaskByTypeAsync(SyncTaskType) is { } task)
             await _scheduleTaskService.DeleteTaskAsync(task);
+
+        // the activity type stays: deleting it would delete the audit trail of every cashback awarded
 
         await base.UninstallAsync();
     }

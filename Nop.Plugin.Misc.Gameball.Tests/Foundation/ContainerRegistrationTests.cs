@@ -56,6 +56,9 @@ public class ContainerRegistrationTests
     private sealed class EmptyRepository<T> : Nop.Data.IRepository<T> where T : Nop.Core.BaseEntity
     {
         public IQueryable<T> Table => Enumerable.Empty<T>().AsQueryable();
+
+        public Task DeleteAsync(T entity, bool publishEvent = true) => throw new NotImplementedException();
+        public Task InsertAsync(T entity, bool publishEvent = true) => throw new NotImplementedException();
     }
 
     [Test]

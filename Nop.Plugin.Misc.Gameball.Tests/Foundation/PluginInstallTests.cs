@@ -1,5 +1,7 @@
 using Nop.Core.Domain.Cms;
+using Nop.Core.Domain.Logging;
 using Nop.Core.Domain.ScheduleTasks;
+using Nop.Data;
 using Nop.Plugin.Misc.Gameball.Services;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
@@ -27,14 +29,37 @@ public class PluginInstallTests
         _urlHelper = new Mock<INopUrlHelper>();
         _widgetSettings = new WidgetSettings { ActiveWidgetSystemNames = ["Widgets.NivoSlider"] };
         _tasks.Clear();
+        _activityTypes.Clear();
         _scheduleTaskService.Setup(s => s.GetTaskByTypeAsync(It.IsAny<string>()))
             .ReturnsAsync((string type) => _tasks.SingleOrDefault(t => t.Type == type)!);
         _scheduleTaskService.Setup(s => s.InsertTaskAsync(It.IsAny<ScheduleTask>())).Callback((ScheduleTask t) => _tasks.Add(t)).Returns(Task.CompletedTask);
         _scheduleTaskService.Setup(s => s.DeleteTaskAsync(It.IsAny<ScheduleTask>())).Callback((ScheduleTask t) => _tasks.Remove(t)).Returns(Task.CompletedTask);
     }
 
-    private GameballPlugin CreatePlugin() => new(_localizationService.Object, _urlHelper.Object, _scheduleTaskService.Object,
+    private readonly List<ActivityLogType> _activityTypes = [];
+
+    private GameballPlugin CreatePlugin() => new(ActivityTypes(), _localizationService.Object, _urlHelper.Object, _scheduleTaskService.Object,
         _settingService.Object, _widgetSettings, new GameballWidgetZones(new GameballSettings()));
+
+    private IRepository<ActivityLogType> ActivityTypes()
+    {
+        var repository = new Mock<IRepository<ActivityLogType>>();
+        repository.SetupGet(r => r.Table).Returns(() => _activityTypes.AsQueryable());
+        repository.Setup(r => r.InsertAsync(It.IsAny<ActivityLogType>(), true)).Callback((ActivityLogType t, bool _) => _activityTypes.Add(t)).Returns(Task.CompletedTask);
+        return repository.Object;
+    }
+
+    [Test]
+    public async Task InstallRegistersTheCashbackActivityTypeOnceAndUninstallKeepsTheAuditTrail()
+    {
+        var plugin = CreatePlugin();
+
+        await plugin.InstallAsync();
+        await plugin.InstallAsync();
+        await plugin.UninstallAsync();
+
+        _activityTypes.Should().ContainSingle().Which.SystemKeyword.Should().Be("Gameball.ManualCashback");
+    }
 
     [Test]
     public async Task InstallSavesDefaultSettingsThatSendNothingUntilKeysAreEntered()

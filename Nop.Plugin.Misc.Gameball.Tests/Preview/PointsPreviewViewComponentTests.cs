@@ -82,8 +82,11 @@ public class PointsPreviewViewComponentTests
     {
         var zones = new GameballWidgetZones(Configured(s => s.ProductPreviewWidgetZone = "productdetails_essential_bottom"));
 
-        (await zones.GetZonesAsync()).Should().Equal("productdetails_essential_bottom", "order_summary_totals");
+        (await zones.GetZonesAsync()).Should().Equal("productdetails_essential_bottom", "order_summary_totals", "admin_order_details_block", "admin_customer_details_block");
         zones.GetViewComponent("order_summary_totals").Should().Be<PointsPreviewViewComponent>();
+        zones.GetViewComponent("productdetails_essential_bottom").Should().Be<PointsPreviewViewComponent>();
+        zones.GetViewComponent("admin_order_details_block").Should().Be<GameballOrderCardViewComponent>();
+        zones.GetViewComponent("admin_customer_details_block").Should().Be<GameballCustomerCardViewComponent>();
     }
 
     [Test]

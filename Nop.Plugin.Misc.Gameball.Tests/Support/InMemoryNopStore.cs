@@ -19,6 +19,7 @@ using Nop.Services.Customers;
 using Nop.Services.Directory;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
+using Nop.Services.Messages;
 using Nop.Services.Orders;
 using Nop.Services.Security;
 using Nop.Services.Stores;
@@ -50,11 +51,15 @@ public sealed class InMemoryNopStore
     public List<OrderItem> OrderItems { get; } = [];
     public List<GenericAttribute> GenericAttributes { get; } = [];
     public ConcurrentQueue<string> NopLog { get; } = new();
+    public ConcurrentQueue<string> SavedSettingNames { get; } = new();
     public CurrencySettings CurrencySettings { get; } = new() { PrimaryStoreCurrencyId = 1 };
     public List<ShoppingCartItem> Cart { get; } = [];
     public HashSet<int> ProductsHiddenFromStore { get; } = [];
     public Customer? CurrentCustomer { get; set; }
     public int CurrentStoreId { get; set; } = 1;
+    public ConcurrentQueue<(string Keyword, string Comment, int? EntityId)> Activities { get; } = new();
+    public HashSet<string> GrantedPermissions { get; } = [];
+    public int ActiveStoreScope { get; set; }
 
     /// <summary>The tax nopCommerce adds to shown prices in these tests.</summary>
     public const decimal TaxFactor = 1.1m;
@@ -188,6 +193,9 @@ public sealed class InMemoryNopStore
         Add(services, TaxServiceMock());
         Add(services, new Mock<IProductAttributeParser>());
         Add(services, LocalizationServiceMock());
+        Add(services, CustomerActivityServiceMock());
+        Add(services, PermissionServiceMock());
+        Add(services, new Mock<INotificationService>());
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<ILocker>(services, new InMemoryLocker());
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, CurrencySettings);
     }
@@ -248,6 +256,16 @@ public sealed class InMemoryNopStore
     {
         var mock = new Mock<ISettingService>();
         mock.Setup(s => s.LoadSettingAsync<GameballSettings>(It.IsAny<int>())).ReturnsAsync((int storeId) => SettingsOf(storeId));
+        mock.Setup(s => s.SettingExistsAsync(It.IsAny<GameballSettings>(), It.IsAny<System.Linq.Expressions.Expression<Func<GameballSettings, It.IsAnyType>>>(), It.IsAny<int>()))
+            .ReturnsAsync((GameballSettings _, object _, int storeId) => Settings.ContainsKey(storeId) && storeId > 0);
+        mock.Setup(s => s.SaveSettingOverridablePerStoreAsync(It.IsAny<GameballSettings>(), It.IsAny<System.Linq.Expressions.Expression<Func<GameballSettings, It.IsAnyType>>>(),
+                It.IsAny<bool>(), It.IsAny<int>(), It.IsAny<bool>()))
+            .Callback((GameballSettings settings, object selector, bool _, int storeId, bool _) =>
+            {
+                SavedSettingNames.Enqueue(selector.ToString()!);
+                Settings[storeId] = settings;
+            })
+            .Returns(Task.CompletedTask);
         return mock;
     }
 
@@ -333,7 +351,7 @@ public sealed class InMemoryNopStore
     {
         var mock = new Mock<IStoreContext>();
         mock.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(() => Snapshot(Stores).First(s => s.Id == CurrentStoreId));
-        mock.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(() => 0);
+        mock.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(() => ActiveStoreScope);
         return mock;
     }
 
@@ -392,6 +410,22 @@ public sealed class InMemoryNopStore
     {
         var mock = new Mock<ILocalizationService>();
         mock.Setup(s => s.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => GameballLocaleResources.English.TryGetValue(key, out var value) ? value : key);
+        return mock;
+    }
+
+    private Mock<ICustomerActivityService> CustomerActivityServiceMock()
+    {
+        var mock = new Mock<ICustomerActivityService>();
+        mock.Setup(s => s.InsertActivityAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<BaseEntity>()))
+            .Callback((string keyword, string comment, BaseEntity entity) => Activities.Enqueue((keyword, comment, entity?.Id)))
+            .ReturnsAsync((ActivityLog)null!);
+        return mock;
+    }
+
+    private Mock<IPermissionService> PermissionServiceMock()
+    {
+        var mock = new Mock<IPermissionService>();
+        mock.Setup(s => s.AuthorizeAsync(It.IsAny<string>())).ReturnsAsync((string permission) => GrantedPermissions.Contains(permission));
         return mock;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.Gameball.Services;
+using Nop.Plugin.Misc.Gameball.Services.Admin;
 using Nop.Plugin.Misc.Gameball.Services.Api;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Services.Preview;
@@ -37,6 +38,11 @@ public class NopStartup : INopStartup
         services.AddScoped<PreviewPricing>();
         services.AddScoped<PointsPreviewService>();
         services.AddScoped<PreviewPresenter>();
+
+        services.AddScoped<GameballSettingsEditor>();
+        services.AddScoped<ConnectionTester>();
+        services.AddScoped<SyncLogQuery>();
+        services.AddScoped<ManualCashbackService>();
 
         services.AddScoped<GameballWidgetZones>();
         services.AddScoped<GameballSyncTask>();

@@ -19,8 +19,15 @@ public class GameballWidgetZones
     public Task<IList<string>> GetZonesAsync()
     {
         var productZone = string.IsNullOrWhiteSpace(_settings.ProductPreviewWidgetZone) ? PublicWidgetZones.ProductDetailsOverviewBottom : _settings.ProductPreviewWidgetZone;
-        return Task.FromResult<IList<string>>([productZone, PublicWidgetZones.OrderSummaryTotals]);
+        return Task.FromResult<IList<string>>([productZone, PublicWidgetZones.OrderSummaryTotals, AdminWidgetZones.OrderDetailsBlock, AdminWidgetZones.CustomerDetailsBlock]);
     }
 
-    public Type GetViewComponent(string widgetZone) => typeof(PointsPreviewViewComponent);
+    public Type GetViewComponent(string widgetZone)
+    {
+        if (widgetZone == AdminWidgetZones.OrderDetailsBlock)
+            return typeof(GameballOrderCardViewComponent);
+        if (widgetZone == AdminWidgetZones.CustomerDetailsBlock)
+            return typeof(GameballCustomerCardViewComponent);
+        return typeof(PointsPreviewViewComponent);
+    }
 }

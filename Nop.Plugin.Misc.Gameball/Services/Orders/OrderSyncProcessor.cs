@@ -63,6 +63,24 @@ public class OrderSyncProcessor
         return locked && outcome is not null ? outcome : OrderSyncOutcome.LockBusy(Now + _busyRetry);
     }
 
+    /// <summary>The admin's "retry all failed": failed work of the order becomes due again; the dispatcher sends it.</summary>
+    public async Task<bool> ResetFailedAsync(int orderId)
+    {
+        var reset = false;
+        await _locker.PerformActionWithLockAsync($"Nop.Plugin.Misc.Gameball.OrderSync.{orderId}", _lockExpiry, async () =>
+        {
+            var order = await _orderService.GetOrderByIdAsync(orderId);
+            var state = order is null ? null : await _stateStore.LoadAsync(order);
+            if (state?.OverallStatus != SyncStatus.Failed)
+                return;
+            state.ResetForRetry();
+            state.Refunds.ForEach(r => r.ResetForRetry());
+            await _stateStore.SaveAsync(order!, state);
+            reset = true;
+        });
+        return reset;
+    }
+
     private DateTime Now => _timeProvider.GetUtcNow().UtcDateTime;
 
     private async Task<OrderSyncOutcome> ProcessLockedAsync(int orderId, bool retryFailed, CancellationToken cancellationToken)

@@ -97,7 +97,7 @@ public abstract class SyncWork
     /// <summary>The admin's "retry": a failed item becomes due now, with fresh attempts.</summary>
     public void ResetForRetry()
     {
-        if (Status != SyncStatus.Failed && Status != SyncStatus.Skipped)
+        if (Status != SyncStatus.Failed)
             return;
         Status = SyncStatus.Pending;
         Attempts = 0;

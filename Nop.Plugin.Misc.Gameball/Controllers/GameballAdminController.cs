@@ -1,0 +1,168 @@
+using Microsoft.AspNetCore.Mvc;
+using Nop.Plugin.Misc.Gameball.Models;
+using Nop.Plugin.Misc.Gameball.Services.Admin;
+using Nop.Plugin.Misc.Gameball.Services.Api;
+using Nop.Plugin.Misc.Gameball.Services.Orders;
+using Nop.Services.Customers;
+using Nop.Services.Localization;
+using Nop.Services.Messages;
+using Nop.Services.Security;
+using Nop.Web.Framework;
+using Nop.Web.Framework.Controllers;
+using Nop.Web.Framework.Mvc.Filters;
+
+namespace Nop.Plugin.Misc.Gameball.Controllers;
+
+/// <summary>
+/// The plugin's admin pages and actions: configuration (managing plugins), sync log and resends
+/// (managing plugins, or orders for a single order), manual cashback (managing customers). Every POST
+/// validates the antiforgery token; every action checks its permission.
+/// </summary>
+[Area(AreaNames.ADMIN)]
+[AuthorizeAdmin]
+[AutoValidateAntiforgeryToken]
+public class GameballAdminController : BasePluginController
+{
+    public const int MaxRetryAllFailed = 500;
+
+    private readonly ICustomerService _customerService;
+    private readonly ILocalizationService _localizationService;
+    private readonly INotificationService _notificationService;
+    private readonly ConnectionTester _connectionTester;
+    private readonly GameballSettingsEditor _settingsEditor;
+    private readonly GameballSyncQueue _queue;
+    private readonly ManualCashbackService _cashbackService;
+    private readonly OrderSyncProcessor _processor;
+    private readonly SyncLogQuery _syncLog;
+
+    public GameballAdminController(ICustomerService customerService,
+        ILocalizationService localizationService,
+        INotificationService notificationService,
+        ConnectionTester connectionTester,
+        GameballSettingsEditor settingsEditor,
+        GameballSyncQueue queue,
+        ManualCashbackService cashbackService,
+        OrderSyncProcessor processor,
+        SyncLogQuery syncLog)
+    {
+        _customerService = customerService;
+        _localizationService = localizationService;
+        _notificationService = notificationService;
+        _connectionTester = connectionTester;
+        _settingsEditor = settingsEditor;
+        _queue = queue;
+        _cashbackService = cashbackService;
+        _processor = processor;
+        _syncLog = syncLog;
+    }
+
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> Configure()
+    {
+        var model = await _settingsEditor.PrepareModelAsync();
+        await AddCountsAsync(model);
+        return View("~/Plugins/Misc.Gameball/Views/Configure.cshtml", model);
+    }
+
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> Configure(ConfigurationModel model)
+    {
+        var saved = await _settingsEditor.LoadForScopeAsync();
+        if (string.IsNullOrWhiteSpace(model.SecretKey) && string.IsNullOrEmpty(saved.SecretKey))
+            ModelState.AddModelError(nameof(model.SecretKey), await _localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.SecretKey.Required"));
+
+        if (!ModelState.IsValid)
+        {
+            // the page never carries the secret back, not even the one just typed
+            ModelState.SetModelValue(nameof(model.SecretKey), null, null);
+            var invalid = GameballSettingsEditor.FillChoices(model with { SecretKey = null, SecretKeyIsSet = !string.IsNullOrEmpty(saved.SecretKey) });
+            await AddCountsAsync(invalid);
+            return View("~/Plugins/Misc.Gameball/Views/Configure.cshtml", invalid);
+        }
+
+        await _settingsEditor.SaveAsync(model);
+        _notificationService.SuccessNotification(await _localizationService.GetResourceAsync("Admin.Plugins.Saved"));
+        return RedirectToAction(nameof(Configure));
+    }
+
+    /// <summary>Checks the keys on the page (or the saved secret when its field is empty) without saving them.</summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> TestConnection(ConfigurationModel model)
+    {
+        var saved = await _settingsEditor.LoadForScopeAsync();
+        var credentials = new GameballCredentials(
+            string.IsNullOrWhiteSpace(model.ApiBaseUrl) ? saved.ApiBaseUrl : model.ApiBaseUrl.Trim(),
+            GameballDefaults.SupportedApiVersions.Contains(model.ApiVersion ?? string.Empty) ? model.ApiVersion! : saved.ApiVersion,
+            (string.IsNullOrWhiteSpace(model.ApiKey) ? saved.ApiKey : model.ApiKey)?.Trim() ?? string.Empty,
+            (string.IsNullOrWhiteSpace(model.SecretKey) ? saved.SecretKey : model.SecretKey)?.Trim() ?? string.Empty);
+        var result = await _connectionTester.TestAsync(credentials, saved.RequestTimeout, HttpContext.RequestAborted);
+        return Json(new { success = result.Success, message = result.Message });
+    }
+
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> SyncLog(SyncLogModel filter)
+    {
+        var model = await _syncLog.SearchAsync(filter);
+        return View("~/Plugins/Misc.Gameball/Views/SyncLog.cshtml", model);
+    }
+
+    /// <summary>Sends an order (and its reversals) now, including failed ones.</summary>
+    [HttpPost]
+    [CheckPermission([StandardPermission.Configuration.MANAGE_PLUGINS, StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE])]
+    public async Task<IActionResult> RetryOrder(int orderId)
+    {
+        var outcome = await _processor.ProcessAsync(orderId, retryFailed: true, HttpContext.RequestAborted);
+        if (outcome.RetryAtUtc is { } retryAt)
+            _queue.EnqueueAt(orderId, retryAt);
+        var message = await _localizationService.GetResourceAsync(outcome.Busy ? "Plugins.Misc.Gameball.SyncLog.Busy" : "Plugins.Misc.Gameball.SyncLog.Status." + outcome.Status);
+        return Json(new { success = outcome.Status is SyncStatus.Sent or SyncStatus.Pending, status = outcome.Status.ToString(), message });
+    }
+
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> RetryAllFailed()
+    {
+        var count = 0;
+        foreach (var orderId in _syncLog.FailedOrderIds(MaxRetryAllFailed))
+        {
+            if (await _processor.ResetFailedAsync(orderId) && _queue.Enqueue(orderId))
+                count++;
+        }
+
+        var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, await _localizationService.GetResourceAsync("Plugins.Misc.Gameball.SyncLog.RetryAllQueued"), count);
+        return Json(new { success = true, count, message });
+    }
+
+    [HttpPost]
+    [CheckPermission(StandardPermission.Customers.CUSTOMERS_CREATE_EDIT_DELETE)]
+    public async Task<IActionResult> AwardCashback(AwardCashbackModel model)
+    {
+        if (!ModelState.IsValid)
+        {
+            var errors = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Where(m => !string.IsNullOrEmpty(m));
+            return Json(new { success = false, message = string.Join(" ", errors) });
+        }
+
+        var result = await _cashbackService.AwardAsync(model, HttpContext.RequestAborted);
+        return Json(new { success = result.Success, message = result.Message, points = result.Points });
+    }
+
+    [HttpGet]
+    [CheckPermission(StandardPermission.Customers.CUSTOMERS_VIEW)]
+    public async Task<IActionResult> CustomerBalance(int customerId)
+    {
+        var customer = await _customerService.GetCustomerByIdAsync(customerId);
+        if (await _cashbackService.CannotAwardReasonAsync(customer) is { } reason)
+            return Json(new { success = false, message = reason });
+        var result = await _cashbackService.BalanceAsync(customer!, HttpContext.RequestAborted);
+        return Json(new { success = result.Success, message = result.Message });
+    }
+
+    private async Task AddCountsAsync(ConfigurationModel model)
+    {
+        model.PendingCount = await _syncLog.CountAsync(SyncStatus.Pending);
+        model.FailedCount = await _syncLog.CountAsync(SyncStatus.Failed);
+    }
+}

@@ -1,0 +1,6 @@
+namespace Nop.Services.Security;
+
+public partial interface IPermissionService
+{
+    Task<bool> AuthorizeAsync(string permissionRecordSystemName);
+}
