@@ -50,6 +50,10 @@ public sealed class InMemoryNopStore
     public List<Order> Orders { get; } = [];
     public List<OrderItem> OrderItems { get; } = [];
     public List<GenericAttribute> GenericAttributes { get; } = [];
+    private readonly Dictionary<int, Order> _ordersById = [];
+    private readonly Dictionary<int, Address> _addressesById = [];
+    private readonly Dictionary<int, List<OrderItem>> _itemsByOrder = [];
+    private readonly Dictionary<(string Group, int EntityId, string Key), GenericAttribute> _attributes = [];
     public ConcurrentQueue<string> NopLog { get; } = new();
     public ConcurrentQueue<string> SavedSettingNames { get; } = new();
     public CurrencySettings CurrencySettings { get; } = new() { PrimaryStoreCurrencyId = 1 };
@@ -157,6 +161,9 @@ public sealed class InMemoryNopStore
             Addresses.Add(address);
             Orders.Add(order);
             OrderItems.AddRange(items);
+            _ordersById[order.Id] = order;
+            _addressesById[address.Id] = address;
+            _itemsByOrder[order.Id] = items;
         }
 
         return order;
@@ -165,7 +172,7 @@ public sealed class InMemoryNopStore
     public string? Attribute(BaseEntity entity, string key)
     {
         lock (_gate)
-            return GenericAttributes.FirstOrDefault(a => a.KeyGroup == entity.GetType().Name && a.EntityId == entity.Id && a.Key == key)?.Value;
+            return _attributes.TryGetValue((entity.GetType().Name, entity.Id, key), out var attribute) ? attribute.Value : null;
     }
 
     /// <summary>Registers nopCommerce's services, backed by this store, into a container builder's service collection.</summary>
@@ -219,9 +226,17 @@ public sealed class InMemoryNopStore
     private Mock<IOrderService> OrderServiceMock()
     {
         var mock = new Mock<IOrderService>();
-        mock.Setup(s => s.GetOrderByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Snapshot(Orders).FirstOrDefault(o => o.Id == id)!);
+        mock.Setup(s => s.GetOrderByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) =>
+        {
+            lock (_gate)
+                return _ordersById.GetValueOrDefault(id) ?? Orders.FirstOrDefault(o => o.Id == id)!;
+        });
         mock.Setup(s => s.GetOrdersByIdsAsync(It.IsAny<int[]>())).ReturnsAsync((int[] ids) => (IList<Order>)Snapshot(Orders).Where(o => ids.Contains(o.Id)).ToList());
-        mock.Setup(s => s.GetOrderItemsAsync(It.IsAny<int>(), null, null, 0)).ReturnsAsync((int id, bool? _, bool? _, int _) => (IList<OrderItem>)Snapshot(OrderItems).Where(i => i.OrderId == id).ToList());
+        mock.Setup(s => s.GetOrderItemsAsync(It.IsAny<int>(), null, null, 0)).ReturnsAsync((int id, bool? _, bool? _, int _) =>
+        {
+            lock (_gate)
+                return (IList<OrderItem>)(_itemsByOrder.TryGetValue(id, out var items) ? [.. items] : OrderItems.Where(i => i.OrderId == id).ToList());
+        });
         return mock;
     }
 
@@ -235,16 +250,24 @@ public sealed class InMemoryNopStore
             {
                 lock (_gate)
                 {
-                    var existing = GenericAttributes.FirstOrDefault(a => a.KeyGroup == e.GetType().Name && a.EntityId == e.Id && a.Key == key);
+                    var index = (e.GetType().Name, e.Id, key);
+                    _attributes.TryGetValue(index, out var existing);
                     if (string.IsNullOrEmpty(value))
                     {
                         if (existing is not null)
+                        {
                             GenericAttributes.Remove(existing);
+                            _attributes.Remove(index);
+                        }
                     }
                     else if (existing is not null)
                         existing.Value = value;
                     else
-                        GenericAttributes.Add(new GenericAttribute { Id = NextId(), KeyGroup = e.GetType().Name, EntityId = e.Id, Key = key, Value = value, StoreId = storeId });
+                    {
+                        var added = new GenericAttribute { Id = NextId(), KeyGroup = e.GetType().Name, EntityId = e.Id, Key = key, Value = value, StoreId = storeId };
+                        GenericAttributes.Add(added);
+                        _attributes[index] = added;
+                    }
                 }
 
                 return Task.CompletedTask;
@@ -281,7 +304,11 @@ public sealed class InMemoryNopStore
     private Mock<IAddressService> AddressServiceMock()
     {
         var mock = new Mock<IAddressService>();
-        mock.Setup(s => s.GetAddressByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Snapshot(Addresses).FirstOrDefault(a => a.Id == id)!);
+        mock.Setup(s => s.GetAddressByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) =>
+        {
+            lock (_gate)
+                return _addressesById.GetValueOrDefault(id) ?? Addresses.FirstOrDefault(a => a.Id == id)!;
+        });
         return mock;
     }
 
