@@ -187,6 +187,13 @@ public static class LoadHarness
         store.Settings[1] = OrderSyncTestHost.SettingsFor(fake);
         await using var host = await OrderSyncTestHost.StartAsync(store);
         var rows = new StringBuilder("| orders processed | managed heap after a full GC |\n|---|---|\n");
+        // warm-up: the first orders build the caches, pipelines and JIT code that later ones reuse
+        for (var i = 0; i < 1_000; i++)
+            host.Queue.Enqueue(9_000_000 + i);
+        while (host.Queue.Count > 0)
+            await Task.Delay(20);
+        await Task.Delay(100);
+        store.ForgetMockInvocations();
         rows.AppendLine($"| 0 | {GC.GetTotalMemory(true) / 1024.0 / 1024.0:0.0} MiB |");
         // ids of orders that are not in the store: the dispatcher, its scopes and the locks do their whole job, the "database" stays the same size
         for (var batch = 0; batch < 10; batch++)
@@ -196,6 +203,7 @@ public static class LoadHarness
             while (host.Queue.Count > 0)
                 await Task.Delay(20);
             await Task.Delay(100);
+            store.ForgetMockInvocations();
             rows.AppendLine($"| {(batch + 1) * 10_000:N0} | {GC.GetTotalMemory(true) / 1024.0 / 1024.0:0.0} MiB |");
         }
 

@@ -207,8 +207,20 @@ public sealed class InMemoryNopStore
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, CurrencySettings);
     }
 
-    private static void Add<T>(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Mock<T> mock) where T : class =>
+    private readonly ConcurrentBag<Mock> _mocks = [];
+
+    /// <summary>Moq records every call; long runs (the benchmarks' heap curve) forget them so only the plugin's memory is measured.</summary>
+    public void ForgetMockInvocations()
+    {
+        foreach (var mock in _mocks)
+            mock.Invocations.Clear();
+    }
+
+    private void Add<T>(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Mock<T> mock) where T : class
+    {
+        _mocks.Add(mock);
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, mock.Object);
+    }
 
     private List<T> Snapshot<T>(List<T> list)
     {
