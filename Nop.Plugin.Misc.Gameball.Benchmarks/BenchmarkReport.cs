@@ -9,6 +9,8 @@ namespace Nop.Plugin.Misc.Gameball.Benchmarks;
 /// <summary>Collects the figures of one run and writes BENCHMARKS.md.</summary>
 public sealed class BenchmarkReport
 {
+    private const string ReadingGuide = "The BenchmarkDotNet \"widget render\" row is the view component preparing the placeholder (what the widget adds to a product page besides rendering one small view); the \"cache hit\" row is the preview service without MVC. Targets (issue 7): consumer ≤ 50 µs p99 and ≥ 1000× below the baseline; a 1,000-line payload under 2 MB; drain ≥ 95 % of 12 orders/s with no 429; preview hit ≤ 1 ms p99; 200 concurrent previews → 1 upstream call; a flat dispatcher heap.";
+
     private readonly List<(string Title, string Body)> _sections = [];
 
     public void Add(string title, string body) => _sections.Add((title, body));
@@ -35,6 +37,8 @@ public sealed class BenchmarkReport
         text.AppendLine();
         text.AppendLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, " +
             $".NET {Environment.Version} (the plugin targets net9.0), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Gameball is the fake on loopback.");
+        text.AppendLine();
+        text.AppendLine(ReadingGuide);
         text.AppendLine();
         foreach (var (title, body) in _sections)
         {
