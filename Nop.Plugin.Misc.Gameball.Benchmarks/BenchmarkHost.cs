@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.Gameball.FakeGameball;
-using Nop.Plugin.Misc.Gameball.Infrastructure;
 using Nop.Plugin.Misc.Gameball.Services.Api;
 using Nop.Plugin.Misc.Gameball.Tests.Support;
 
@@ -34,13 +32,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
             configure?.Invoke(s);
         });
         store.Settings[1] = store.Settings[0];
-        var services = new ServiceCollection();
-        services.AddLogging();
-        if (limits is not null)
-            services.AddSingleton(limits);
-        store.AddNopServices(services);
-        new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
-        return new BenchmarkHost(fake, store, services.BuildServiceProvider());
+        return new BenchmarkHost(fake, store, PluginServices.Build(store, limits));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,12 +1,9 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Nop.Plugin.Misc.Gameball.Controllers;
 using Nop.Plugin.Misc.Gameball.FakeGameball;
-using Nop.Plugin.Misc.Gameball.Infrastructure;
 using Nop.Plugin.Misc.Gameball.Tests.Support;
 
 namespace Nop.Plugin.Misc.Gameball.Tests.Admin;
@@ -35,11 +32,7 @@ public sealed class AdminTestHost : IAsyncDisposable
         var store = new InMemoryNopStore();
         store.Settings[0] = OrderSyncTestHost.SettingsFor(fake);
         store.Settings[1] = store.Settings[0];
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug));
-        store.AddNopServices(services);
-        new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
-        return new AdminTestHost(services.BuildServiceProvider(), store, fake);
+        return new AdminTestHost(PluginServices.Build(store), store, fake);
     }
 
     public async Task<TResult> WithController<TResult>(Func<GameballAdminController, Task<TResult>> action, object? modelToValidate = null)

@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 using Nop.Plugin.Misc.Gameball.Controllers;
 using Nop.Plugin.Misc.Gameball.FakeGameball;
-using Nop.Plugin.Misc.Gameball.Infrastructure;
 using Nop.Plugin.Misc.Gameball.Tests.Support;
 
 namespace Nop.Plugin.Misc.Gameball.Tests.Preview;
@@ -33,11 +30,7 @@ public class PointsPreviewEndpointTests
         _store.Settings[1] = OrderSyncTestHost.SettingsFor(_fake, s => s.PreviewRequestTimeoutMilliseconds = 1000);
         _bag = _store.AddProduct("Leather bag", 100m, "BAG-1");
         _store.CurrentCustomer = _store.AddCustomer(null, registered: false);
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug));
-        _store.AddNopServices(services);
-        new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
-        _services = services.BuildServiceProvider();
+        _services = PluginServices.Build(_store);
     }
 
     [TearDown]

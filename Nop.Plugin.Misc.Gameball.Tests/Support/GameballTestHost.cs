@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Nop.Plugin.Misc.Gameball.FakeGameball;
-using Nop.Plugin.Misc.Gameball.Infrastructure;
 using Nop.Plugin.Misc.Gameball.Services.Api;
 
 namespace Nop.Plugin.Misc.Gameball.Tests.Support;
@@ -38,12 +35,7 @@ public sealed class GameballTestHost : IAsyncDisposable
     {
         var fake = await FakeGameballServer.StartAsync();
         var logs = new CapturingLoggerProvider();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        if (limits is not null)
-            services.AddSingleton(limits);
-        new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
-        var host = new GameballTestHost(fake, services.BuildServiceProvider(), logs);
+        var host = new GameballTestHost(fake, PluginServices.Build(null, limits, logs: logs), logs);
         host.Settings = GameballPlugin.CreateDefaultSettings();
         host.Settings.ApiBaseUrl = fake.BaseUrl;
         host.Settings.ApiKey = fake.ApiKey;

@@ -1,11 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Events;
 using Nop.Plugin.Misc.Gameball.FakeGameball;
-using Nop.Plugin.Misc.Gameball.Infrastructure;
 using Nop.Plugin.Misc.Gameball.Services.Api;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 
@@ -40,14 +37,7 @@ public sealed class OrderSyncTestHost : IAsyncDisposable
     public static async Task<OrderSyncTestHost> StartAsync(InMemoryNopStore store, ShiftableClock? clock = null, bool startDispatcher = true, GameballRateLimits? limits = null)
     {
         clock ??= new ShiftableClock();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug));
-        services.AddSingleton<TimeProvider>(clock);
-        if (limits is not null)
-            services.AddSingleton(limits);
-        store.AddNopServices(services);
-        new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
-        var host = new OrderSyncTestHost(services.BuildServiceProvider(), store, clock);
+        var host = new OrderSyncTestHost(PluginServices.Build(store, limits, clock), store, clock);
         if (startDispatcher)
         {
             foreach (var hosted in host._hosted)
