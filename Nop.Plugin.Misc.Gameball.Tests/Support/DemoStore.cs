@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
+using Nop.Plugin.Misc.Gameball.FakeGameball;
+using Nop.Plugin.Misc.Gameball.Infrastructure;
+using Nop.Web.Models.Catalog;
+
+namespace Nop.Plugin.Misc.Gameball.Tests.Support;
+
+/// <summary>
+/// A small store on loopback that renders the plugin's widgets in product pages the way nopCommerce's
+/// default theme lays them out, serves the plugin's own endpoints and script, and compiles the plugin's
+/// views at run time from its output folder. nopCommerce's services come from an in-memory store; Gameball
+/// is the fake.
+/// </summary>
+public sealed class DemoStore : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _root;
+
+    private DemoStore(WebApplication app, string root, InMemoryNopStore store, FakeGameballServer fake)
+    {
+        _app = app;
+        _root = root;
+        Store = store;
+        Fake = fake;
+    }
+
+    public InMemoryNopStore Store { get; }
+
+    public FakeGameballServer Fake { get; }
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public static async Task<DemoStore> StartAsync(int port = 0)
+    {
+        var fake = await FakeGameballServer.StartAsync();
+        var store = new InMemoryNopStore();
+        store.Settings[0] = OrderSyncTestHost.SettingsFor(fake);
+        store.Settings[1] = store.Settings[0];
+        store.CurrentCustomer = store.AddCustomer(null, registered: false);
+
+        var root = Path.Combine(Path.GetTempPath(), "gameball-demo-" + Guid.NewGuid().ToString("N"));
+        CopyDirectory(TestPaths.PluginFolder, Path.Combine(root, "Plugins", "Misc.Gameball"));
+        Directory.CreateDirectory(Path.Combine(root, "Views", "Demo"));
+        await File.WriteAllTextAsync(Path.Combine(root, "Views", "Demo", "Product.cshtml"), ProductPage);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(DemoStore).Assembly.GetName().Name,
+            ContentRootPath = root,
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
+        builder.Services.AddControllersWithViews()
+            .ConfigureApplicationPartManager(parts =>
+            {
+                parts.ApplicationParts.Add(new AssemblyPart(typeof(GameballPlugin).Assembly));
+                parts.ApplicationParts.Add(new AssemblyPart(typeof(Nop.Web.Framework.Mvc.Razor.NopRazorPage<>).Assembly));
+            })
+            .AddRazorRuntimeCompilation(options => options.FileProviders.Add(new PhysicalFileProvider(root)));
+        builder.Services.AddSingleton(store);
+        store.AddNopServices(builder.Services);
+        new NopStartup().ConfigureServices(builder.Services, builder.Configuration);
+        // nopCommerce registers every ISettings class, loaded for the current store
+        builder.Services.AddScoped(_ => store.SettingsOf(store.CurrentStoreId));
+
+        var app = builder.Build();
+        app.UseRouting();
+        new RouteProvider().RegisterRoutes(app);
+        app.MapControllerRoute("DemoProduct", "product/{id:int}", new { controller = "DemoStorefront", action = "Product" });
+        await app.StartAsync();
+
+        var demo = new DemoStore(app, root, store, fake);
+        demo.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return demo;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Fake.DisposeAsync();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    // the parts of nopCommerce's product template the plugin relies on: the product form and its quantity box
+    private const string ProductPage = """
+        @model Nop.Web.Models.Catalog.ProductDetailsModel
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8" /><title>@Model.Name</title>
+        <style>body{font-family:sans-serif;margin:2em} .gameball-points-preview{margin-top:1em;padding:.6em 1em;background:#f3efff;border-left:4px solid #6a3fd1;color:#3a2380}</style></head>
+        <body>
+            <h1 class="product-name">@Model.Name</h1>
+            <form id="product-details-form">
+                <div class="overview">
+                    <div class="prices"><span class="price-value">$110.00</span></div>
+                    <label for="product_enteredQuantity_@Model.Id">Qty:</label>
+                    <input id="product_enteredQuantity_@Model.Id" name="addtocart_@(Model.Id).EnteredQuantity" class="qty-input" type="text" value="1" />
+                    <button type="button" class="add-to-cart-button">Add to cart</button>
+                    @await Component.InvokeAsync(typeof(Nop.Plugin.Misc.Gameball.Components.PointsPreviewViewComponent), new { widgetZone = "productdetails_overview_bottom", additionalData = Model })
+                </div>
+            </form>
+        </body>
+        </html>
+        """;
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
+
+/// <summary>The demo store's own pages.</summary>
+public class DemoStorefrontController : Controller
+{
+    private readonly InMemoryNopStore _store;
+
+    public DemoStorefrontController(InMemoryNopStore store)
+    {
+        _store = store;
+    }
+
+    public IActionResult Product(int id)
+    {
+        var product = _store.Products.FirstOrDefault(p => p.Id == id);
+        return product is null ? NotFound() : View("~/Views/Demo/Product.cshtml", new ProductDetailsModel { Id = product.Id, Name = product.Name });
+    }
+}
