@@ -50,6 +50,9 @@ public sealed class DemoStore : IAsyncDisposable
         CopyDirectory(TestPaths.PluginFolder, Path.Combine(root, "Plugins", "Misc.Gameball"));
         Directory.CreateDirectory(Path.Combine(root, "Views", "Demo"));
         await File.WriteAllTextAsync(Path.Combine(root, "Views", "Demo", "Product.cshtml"), ProductPage);
+        await File.WriteAllTextAsync(Path.Combine(root, "Views", "Demo", "Customer.cshtml"), AdminCustomerPage);
+        // the demo admin is an admin with the rights the plugin's cards check
+        store.GrantedPermissions.UnionWith(["Customers.CustomersView", "Customers.CustomersCreateEditDelete", "Orders.OrdersView", "Orders.OrdersCreateEditDelete", "Configuration.ManagePlugins"]);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -75,6 +78,8 @@ public sealed class DemoStore : IAsyncDisposable
         app.UseRouting();
         new RouteProvider().RegisterRoutes(app);
         app.MapControllerRoute("DemoProduct", "product/{id:int}", new { controller = "DemoStorefront", action = "Product" });
+        app.MapControllerRoute("DemoAdminCustomer", "demo-admin/customer/{id:int}", new { controller = "DemoStorefront", action = "Customer" });
+        app.MapControllerRoute("Areas", "{area:exists}/{controller}/{action}/{id?}");
         await app.StartAsync();
 
         var demo = new DemoStore(app, root, store, fake);
@@ -118,6 +123,22 @@ public sealed class DemoStore : IAsyncDisposable
         </html>
         """;
 
+    // the admin customer page's cards area, where nopCommerce renders AdminWidgetZones.CustomerDetailsBlock
+    private const string AdminCustomerPage = """
+        @model Nop.Web.Areas.Admin.Models.Customers.CustomerModel
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8" /><title>Edit customer details - @Model.Email</title>
+        <style>body{font-family:sans-serif;margin:2em} .card{border:1px solid #ccc;border-radius:4px;max-width:640px} .card-header{background:#f4f4f4;padding:.6em 1em;font-weight:bold} .card-body{padding:1em} .form-group{margin-bottom:.8em} .text-success{color:#1a7f37} .text-danger{color:#b42318}</style></head>
+        <body>
+            <h1>Edit customer details - @Model.Email</h1>
+            <div id="customer-cards">
+                @await Component.InvokeAsync(typeof(Nop.Plugin.Misc.Gameball.Components.GameballCustomerCardViewComponent), new { widgetZone = "admin_customer_details_block", additionalData = Model })
+            </div>
+        </body>
+        </html>
+        """;
+
     private static void CopyDirectory(string from, string to)
     {
         Directory.CreateDirectory(to);
@@ -144,5 +165,11 @@ public class DemoStorefrontController : Controller
     {
         var product = _store.Products.FirstOrDefault(p => p.Id == id);
         return product is null ? NotFound() : View("~/Views/Demo/Product.cshtml", new ProductDetailsModel { Id = product.Id, Name = product.Name });
+    }
+
+    public IActionResult Customer(int id)
+    {
+        var customer = _store.Customers.FirstOrDefault(c => c.Id == id);
+        return customer is null ? NotFound() : View("~/Views/Demo/Customer.cshtml", new Nop.Web.Areas.Admin.Models.Customers.CustomerModel { Id = customer.Id, Email = customer.Email });
     }
 }

@@ -4,6 +4,7 @@ using Nop.Plugin.Misc.Gameball.Models;
 using Nop.Plugin.Misc.Gameball.Services.Api;
 using Nop.Plugin.Misc.Gameball.Services.Api.Models;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
+using Nop.Plugin.Misc.Gameball.Validators;
 using Nop.Services.Configuration;
 using Nop.Services.Customers;
 using Nop.Services.Localization;
@@ -57,6 +58,11 @@ public class ManualCashbackService
 
     public async Task<CashbackAwardResult> AwardAsync(AwardCashbackModel model, CancellationToken cancellationToken)
     {
+        // checked here too, not only by MVC's model validation: this is where real money is decided
+        var validation = await new AwardCashbackValidator(_localizationService).ValidateAsync(model, cancellationToken);
+        if (!validation.IsValid)
+            return new CashbackAwardResult(false, string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()));
+
         var customer = await _customerService.GetCustomerByIdAsync(model.CustomerId);
         if (await CannotAwardReasonAsync(customer) is { } reason)
             return new CashbackAwardResult(false, reason);
