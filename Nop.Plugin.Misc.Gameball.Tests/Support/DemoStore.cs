@@ -38,6 +38,8 @@ public sealed class DemoStore : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<DemoStore> StartAsync(int port = 0)
     {
         var fake = await FakeGameballServer.StartAsync();
@@ -51,6 +53,10 @@ public sealed class DemoStore : IAsyncDisposable
         Directory.CreateDirectory(Path.Combine(root, "Views", "Demo"));
         await File.WriteAllTextAsync(Path.Combine(root, "Views", "Demo", "Product.cshtml"), ProductPage);
         await File.WriteAllTextAsync(Path.Combine(root, "Views", "Demo", "Customer.cshtml"), AdminCustomerPage);
+        await File.WriteAllTextAsync(Path.Combine(root, "Views", "Demo", "Cart.cshtml"), CartPage);
+        // nopCommerce's admin layout, reduced to what the plugin's admin pages need from it
+        Directory.CreateDirectory(Path.Combine(root, "Views", "Shared"));
+        await File.WriteAllTextAsync(Path.Combine(root, "Views", "Shared", "_AdminLayout.cshtml"), AdminLayout);
         // the demo admin is an admin with the rights the plugin's cards check
         store.GrantedPermissions.UnionWith(["Customers.CustomersView", "Customers.CustomersCreateEditDelete", "Orders.OrdersView", "Orders.OrdersCreateEditDelete", "Configuration.ManagePlugins"]);
 
@@ -78,6 +84,7 @@ public sealed class DemoStore : IAsyncDisposable
         app.UseRouting();
         new RouteProvider().RegisterRoutes(app);
         app.MapControllerRoute("DemoProduct", "product/{id:int}", new { controller = "DemoStorefront", action = "Product" });
+        app.MapControllerRoute("DemoCart", "cart", new { controller = "DemoStorefront", action = "Cart" });
         app.MapControllerRoute("DemoAdminCustomer", "demo-admin/customer/{id:int}", new { controller = "DemoStorefront", action = "Customer" });
         app.MapControllerRoute("Areas", "{area:exists}/{controller}/{action}/{id?}");
         await app.StartAsync();
@@ -119,6 +126,35 @@ public sealed class DemoStore : IAsyncDisposable
                     @await Component.InvokeAsync(typeof(Nop.Plugin.Misc.Gameball.Components.PointsPreviewViewComponent), new { widgetZone = "productdetails_overview_bottom", additionalData = Model })
                 </div>
             </form>
+        </body>
+        </html>
+        """;
+
+    private const string AdminLayout = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8" /><title>@ViewBag.PageTitle</title>
+        <style>body{font-family:sans-serif;margin:2em} table{border-collapse:collapse} td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left} .float-right{margin:.5em 0}</style></head>
+        <body>@RenderBody()</body>
+        </html>
+        """;
+
+    // the order summary of nopCommerce's cart page, with the zone the plugin renders in just before the totals
+    private const string CartPage = """
+        @model Nop.Web.Models.ShoppingCart.ShoppingCartModel
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8" /><title>Shopping cart</title>
+        <style>body{font-family:sans-serif;margin:2em} .gameball-points-preview{margin:1em 0;padding:.6em 1em;background:#f3efff;border-left:4px solid #6a3fd1;color:#3a2380}</style></head>
+        <body>
+            <h1>Shopping cart</h1>
+            <div class="order-summary-content">
+                <table class="cart"><tr><td>Leather weekender bag</td><td>1</td><td>$110.00</td></tr><tr><td>Mug</td><td>2</td><td>$27.50</td></tr></table>
+                <div class="totals">
+                    @await Component.InvokeAsync(typeof(Nop.Plugin.Misc.Gameball.Components.PointsPreviewViewComponent), new { widgetZone = "order_summary_totals", additionalData = Model })
+                    <div class="total-info">Total: $137.50</div>
+                </div>
+            </div>
         </body>
         </html>
         """;
@@ -166,6 +202,8 @@ public class DemoStorefrontController : Controller
         var product = _store.Products.FirstOrDefault(p => p.Id == id);
         return product is null ? NotFound() : View("~/Views/Demo/Product.cshtml", new ProductDetailsModel { Id = product.Id, Name = product.Name });
     }
+
+    public IActionResult Cart() => View("~/Views/Demo/Cart.cshtml", new Nop.Web.Models.ShoppingCart.ShoppingCartModel { IsEditable = true });
 
     public IActionResult Customer(int id)
     {
