@@ -1,0 +1,28 @@
+using Nop.Plugin.Misc.Gameball.Tests.Support;
+
+// dotnet run --project Nop.Plugin.Misc.Gameball.DemoHost [-- --port 5080]
+var portIndex = Array.IndexOf(args, "--port");
+var port = portIndex >= 0 && portIndex + 1 < args.Length && int.TryParse(args[portIndex + 1], out var p) ? p : 5080;
+
+await using var demo = await DemoStore.StartAsync(port);
+var bag = demo.Store.AddProduct("Leather weekender bag", 100m, "BAG-1");
+var mug = demo.Store.AddProduct("Mug", 12.5m, "MUG-1");
+demo.Store.AddToCart(demo.Store.CurrentCustomer!, bag, 1);
+demo.Store.AddToCart(demo.Store.CurrentCustomer!, mug, 2);
+var customer = demo.Store.AddCustomer("noura@example.test");
+
+Console.WriteLine("Gameball plugin demo store (in-memory nopCommerce services, fake Gameball on loopback)");
+Console.WriteLine($"  product page:        {demo.BaseUrl}/product/{bag.Id}");
+Console.WriteLine($"  cart:                {demo.BaseUrl}/cart");
+Console.WriteLine($"  admin customer card: {demo.BaseUrl}/demo-admin/customer/{customer.Id}");
+Console.WriteLine($"  sync log:            {demo.BaseUrl}/Admin/GameballAdmin/SyncLog");
+Console.WriteLine($"  fake Gameball:       {demo.Fake.BaseUrl}");
+Console.WriteLine("Ctrl+C stops it.");
+
+var stop = new TaskCompletionSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.TrySetResult();
+};
+await stop.Task;
