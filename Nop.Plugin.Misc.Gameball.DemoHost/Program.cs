@@ -14,6 +14,7 @@ var customer = demo.Store.AddCustomer("noura@example.test");
 Console.WriteLine("Gameball plugin demo store (in-memory nopCommerce services, fake Gameball on loopback)");
 Console.WriteLine($"  product page:        {demo.BaseUrl}/product/{bag.Id}");
 Console.WriteLine($"  cart:                {demo.BaseUrl}/cart");
+Console.WriteLine($"  configuration:       {demo.BaseUrl}/Admin/Gameball/Configure");
 Console.WriteLine($"  admin customer card: {demo.BaseUrl}/demo-admin/customer/{customer.Id}");
 Console.WriteLine($"  sync log:            {demo.BaseUrl}/Admin/GameballAdmin/SyncLog");
 Console.WriteLine($"  fake Gameball:       {demo.Fake.BaseUrl}");

@@ -57,6 +57,7 @@ public sealed class DemoStore : IAsyncDisposable
         // nopCommerce's admin layout, reduced to what the plugin's admin pages need from it
         Directory.CreateDirectory(Path.Combine(root, "Views", "Shared"));
         await File.WriteAllTextAsync(Path.Combine(root, "Views", "Shared", "_AdminLayout.cshtml"), AdminLayout);
+        await File.WriteAllTextAsync(Path.Combine(root, "Views", "Shared", "_ConfigurePlugin.cshtml"), ConfigurePluginLayout);
         // the demo admin is an admin with the rights the plugin's cards check
         store.GrantedPermissions.UnionWith(["Customers.CustomersView", "Customers.CustomersCreateEditDelete", "Orders.OrdersView", "Orders.OrdersCreateEditDelete", "Configuration.ManagePlugins"]);
 
@@ -72,6 +73,7 @@ public sealed class DemoStore : IAsyncDisposable
             {
                 parts.ApplicationParts.Add(new AssemblyPart(typeof(GameballPlugin).Assembly));
                 parts.ApplicationParts.Add(new AssemblyPart(typeof(Nop.Web.Framework.Mvc.Razor.NopRazorPage<>).Assembly));
+                parts.ApplicationParts.Add(new AssemblyPart(typeof(Nop.Web.Areas.Admin.Components.StoreScopeConfigurationViewComponent).Assembly));
             })
             .AddRazorRuntimeCompilation(options => options.FileProviders.Add(new PhysicalFileProvider(root)));
         builder.Services.AddSingleton(store);
@@ -81,6 +83,7 @@ public sealed class DemoStore : IAsyncDisposable
         builder.Services.AddScoped(_ => store.SettingsOf(store.CurrentStoreId));
 
         var app = builder.Build();
+        app.UseDeveloperExceptionPage();
         app.UseRouting();
         new RouteProvider().RegisterRoutes(app);
         app.MapControllerRoute("DemoProduct", "product/{id:int}", new { controller = "DemoStorefront", action = "Product" });
@@ -136,6 +139,19 @@ public sealed class DemoStore : IAsyncDisposable
         <head><meta charset="utf-8" /><title>@ViewBag.PageTitle</title>
         <style>body{font-family:sans-serif;margin:2em} table{border-collapse:collapse} td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left} .float-right{margin:.5em 0}</style></head>
         <body>@RenderBody()</body>
+        </html>
+        """;
+
+    // nopCommerce's plugin configuration layout, reduced to its frame
+    private const string ConfigurePluginLayout = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8" /><title>Configure - Gameball loyalty and cashback</title>
+        <style>body{font-family:sans-serif;margin:2em;max-width:900px} .card{border:1px solid #ddd;border-radius:4px;margin-bottom:1em} .card-header{background:#f4f4f4;padding:.5em 1em;font-weight:bold} .card-body{padding:.8em 1em} .form-group{display:flex;margin-bottom:.5em} .col-md-3{width:35%} .col-md-9{width:65%} .form-control{width:95%} .form-text{font-size:.85em;color:#555} .text-success{color:#1a7f37} .text-danger{color:#b42318} .field-validation-error{color:#b42318}</style></head>
+        <body>
+            <h1>Configure - Gameball loyalty and cashback</h1>
+            <section class="content"><div class="container-fluid"><div class="form-horizontal">@RenderBody()</div></div></section>
+        </body>
         </html>
         """;
 
