@@ -1,3 +1,4 @@
+using Nop.Plugin.Misc.Gameball.FakeGameball;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;
 
@@ -57,6 +58,10 @@ public class ConfigurationBrowserTests : BrowserTest
         apiKey.SendKeys(Demo.Fake.ApiKey);
         Browser.FindElement(By.Id("SecretKey")).SendKeys("not-the-secret");
         TestConnection().Should().StartWith("Gameball accepted the API key but not the secret key.");
+
+        Browser.FindElement(By.Id("SecretKey")).Clear();
+        Demo.Fake.Faults.Next(new Fault(FaultKind.Hang));
+        TestConnection().Should().Be("Gameball did not answer within 1 seconds. Try again, or raise the request timeout.");
 
         var baseUrl = Browser.FindElement(By.Id("ApiBaseUrl"));
         baseUrl.Clear();
