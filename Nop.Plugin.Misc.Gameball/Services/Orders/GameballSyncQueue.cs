@@ -23,9 +23,6 @@ public sealed class GameballSyncQueue : IDisposable
     /// <summary>Orders waiting to be processed now.</summary>
     public int Count => _queued.Count;
 
-    /// <summary>Orders waiting for a later attempt.</summary>
-    public int ScheduledCount => _scheduled.Count;
-
     /// <summary>Queues an order for processing; false when it is queued already. Allocation-free on the hot path.</summary>
     public bool Enqueue(int orderId)
     {
