@@ -14,7 +14,8 @@ public partial class LocaleResourceTests
         var pluginSource = Path.Combine(TestPaths.RepositoryRoot, "Nop.Plugin.Misc.Gameball");
         var files = Directory.GetFiles(pluginSource, "*.cs", SearchOption.AllDirectories)
             .Concat(Directory.GetFiles(pluginSource, "*.cshtml", SearchOption.AllDirectories))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.EndsWith("GameballLocaleResources.cs", StringComparison.Ordinal));
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
+                && !f.EndsWith("GameballLocaleResources.cs", StringComparison.Ordinal));
 
         var used = files.SelectMany(f => ResourceKeyLiteral().Matches(File.ReadAllText(f)).Select(m => (Key: m.Groups[1].Value, File: Path.GetFileName(f)))).ToList();
 
