@@ -157,8 +157,8 @@ public class CashbackAndSyncLogTests
     public async Task RetryFromTheSyncLogSendsAFailedOrder()
     {
         var order = await FailedOrderAsync();
-        var log = await _host.WithController(c => c.SyncLog(new SyncLogModel { Status = SyncStatus.Failed }));
-        var rows = log.Should().BeOfType<ViewResult>().Which.Model.Should().BeOfType<SyncLogModel>().Subject.Rows;
+        var log = await _host.WithController(c => c.SyncLogList(new SyncLogSearchModel { SearchStatus = SyncStatus.Failed, Length = 15 }));
+        var rows = log.Should().BeOfType<JsonResult>().Which.Value.Should().BeOfType<SyncLogListModel>().Subject.Data;
         rows.Should().ContainSingle().Which.LastError.Should().Contain("500");
 
         var result = await _host.WithController(async c => Read(await c.RetryOrder(order.Id)));

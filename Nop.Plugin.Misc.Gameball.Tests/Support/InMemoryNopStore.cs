@@ -17,6 +17,7 @@ using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Customers;
 using Nop.Services.Directory;
+using Nop.Services.Helpers;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Messages;
@@ -57,6 +58,10 @@ public sealed class InMemoryNopStore
     public ConcurrentQueue<string> NopLog { get; } = new();
     public ConcurrentQueue<string> SavedSettingNames { get; } = new();
     public CurrencySettings CurrencySettings { get; } = new() { PrimaryStoreCurrencyId = 1 };
+    public AdminAreaSettings AdminAreaSettings { get; } = new() { DefaultGridPageSize = 15, GridPageSizes = "7, 15, 20, 50, 100" };
+
+    /// <summary>The time zone of the admin looking at the admin pages.</summary>
+    public TimeZoneInfo AdminTimeZone { get; set; } = TimeZoneInfo.Utc;
     public List<ShoppingCartItem> Cart { get; } = [];
     public HashSet<int> ProductsHiddenFromStore { get; } = [];
     public Customer? CurrentCustomer { get; set; }
@@ -205,6 +210,8 @@ public sealed class InMemoryNopStore
         Add(services, new Mock<INotificationService>());
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<ILocker>(services, new InMemoryLocker());
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, CurrencySettings);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, AdminAreaSettings);
+        Add(services, DateTimeHelperMock());
     }
 
     private readonly ConcurrentBag<Mock> _mocks = [];
@@ -249,6 +256,24 @@ public sealed class InMemoryNopStore
             lock (_gate)
                 return (IList<OrderItem>)(_itemsByOrder.TryGetValue(id, out var items) ? [.. items] : OrderItems.Where(i => i.OrderId == id).ToList());
         });
+        return mock;
+    }
+
+    /// <summary>The few resources of nopCommerce itself that the plugin's pages show.</summary>
+    private static readonly Dictionary<string, string> _nopResources = new()
+    {
+        ["Admin.Common.Search"] = "Search",
+        ["Admin.Plugins.Saved"] = "The plugin has been saved.",
+    };
+
+    private Mock<IDateTimeHelper> DateTimeHelperMock()
+    {
+        var mock = new Mock<IDateTimeHelper>();
+        mock.Setup(h => h.GetCurrentTimeZoneAsync()).ReturnsAsync(() => AdminTimeZone);
+        mock.Setup(h => h.ConvertToUserTimeAsync(It.IsAny<DateTime>(), DateTimeKind.Utc))
+            .ReturnsAsync((DateTime utc, DateTimeKind _) => DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), AdminTimeZone), DateTimeKind.Unspecified));
+        mock.Setup(h => h.ConvertToUtcTime(It.IsAny<DateTime>(), It.IsAny<TimeZoneInfo>()))
+            .Returns((DateTime local, TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone));
         return mock;
     }
 
@@ -448,7 +473,8 @@ public sealed class InMemoryNopStore
     private static Mock<ILocalizationService> LocalizationServiceMock()
     {
         var mock = new Mock<ILocalizationService>();
-        mock.Setup(s => s.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => GameballLocaleResources.English.TryGetValue(key, out var value) ? value : key);
+        mock.Setup(s => s.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) =>
+            GameballLocaleResources.English.TryGetValue(key, out var value) ? value : _nopResources.GetValueOrDefault(key, key));
         return mock;
     }
 

@@ -33,6 +33,7 @@ public class GameballAdminController : BasePluginController
     private readonly GameballSyncQueue _queue;
     private readonly ManualCashbackService _cashbackService;
     private readonly OrderSyncProcessor _processor;
+    private readonly SyncLogModelFactory _syncLogModelFactory;
     private readonly SyncLogQuery _syncLog;
 
     public GameballAdminController(ICustomerService customerService,
@@ -43,6 +44,7 @@ public class GameballAdminController : BasePluginController
         GameballSyncQueue queue,
         ManualCashbackService cashbackService,
         OrderSyncProcessor processor,
+        SyncLogModelFactory syncLogModelFactory,
         SyncLogQuery syncLog)
     {
         _customerService = customerService;
@@ -53,6 +55,7 @@ public class GameballAdminController : BasePluginController
         _queue = queue;
         _cashbackService = cashbackService;
         _processor = processor;
+        _syncLogModelFactory = syncLogModelFactory;
         _syncLog = syncLog;
     }
 
@@ -101,11 +104,20 @@ public class GameballAdminController : BasePluginController
         return Json(new { success = result.Success, message = result.Message });
     }
 
+    /// <summary>The sync log page; its grid reads <see cref="SyncLogList"/>. A status in the query string preselects the filter.</summary>
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> SyncLog(SyncLogModel filter)
+    public async Task<IActionResult> SyncLog(SyncLogSearchModel searchModel)
     {
-        var model = await _syncLog.SearchAsync(filter);
+        var model = await _syncLogModelFactory.PrepareSearchModelAsync(searchModel);
         return View("~/Plugins/Misc.Gameball/Views/SyncLog.cshtml", model);
+    }
+
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> SyncLogList(SyncLogSearchModel searchModel)
+    {
+        var model = await _syncLogModelFactory.PrepareListModelAsync(searchModel);
+        return Json(model);
     }
 
     /// <summary>Sends an order (and its reversals) now, including failed ones.</summary>
@@ -125,7 +137,7 @@ public class GameballAdminController : BasePluginController
     public async Task<IActionResult> RetryAllFailed()
     {
         var count = 0;
-        foreach (var orderId in _syncLog.FailedOrderIds(MaxRetryAllFailed))
+        foreach (var orderId in await _syncLog.FailedOrderIdsAsync(MaxRetryAllFailed))
         {
             if (await _processor.ResetFailedAsync(orderId) && _queue.Enqueue(orderId))
                 count++;

@@ -42,6 +42,7 @@ public class NopStartup : INopStartup
         services.AddScoped<GameballSettingsEditor>();
         services.AddScoped<ConnectionTester>();
         services.AddScoped<SyncLogQuery>();
+        services.AddScoped<SyncLogModelFactory>();
         services.AddScoped<ManualCashbackService>();
 
         services.AddScoped<GameballWidgetZones>();

@@ -1,40 +1,56 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Web.Framework.Models;
+using Nop.Web.Framework.Mvc.ModelBinding;
 
 namespace Nop.Plugin.Misc.Gameball.Models;
 
-/// <summary>The sync log: orders and their reversals as Gameball has (or has not) acknowledged them.</summary>
-public record SyncLogModel : BaseNopModel
+/// <summary>The sync log's filters and the grid's paging, as nopCommerce's DataTables grid posts them.</summary>
+public record SyncLogSearchModel : BaseSearchModel
 {
-    public SyncStatus? Status { get; set; }
+    [NopResourceDisplayName("Plugins.Misc.Gameball.SyncLog.SearchStatus")]
+    public SyncStatus? SearchStatus { get; set; }
 
-    public DateTime? CreatedFromUtc { get; set; }
+    /// <summary>A date in the admin's time zone; orders created on that day or later.</summary>
+    [NopResourceDisplayName("Plugins.Misc.Gameball.SyncLog.SearchCreatedFrom")]
+    public DateTime? SearchCreatedFrom { get; set; }
 
-    public DateTime? CreatedToUtc { get; set; }
+    /// <summary>A date in the admin's time zone; orders created on that day or earlier.</summary>
+    [NopResourceDisplayName("Plugins.Misc.Gameball.SyncLog.SearchCreatedTo")]
+    public DateTime? SearchCreatedTo { get; set; }
 
-    public int Page { get; set; } = 1;
-
-    public int PageSize { get; set; } = 25;
-
-    public int TotalCount { get; set; }
-
-    public IReadOnlyList<SyncLogRow> Rows { get; set; } = [];
-
-    public int TotalPages => PageSize <= 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
+    public IList<SelectListItem> AvailableStatuses { get; set; } = [];
 }
 
-public sealed record SyncLogRow
+public record SyncLogListModel : BasePagedListModel<SyncLogItemModel>;
+
+/// <summary>One order in the sync log; <see cref="BaseNopEntityModel.Id"/> is the order's id.</summary>
+public record SyncLogItemModel : BaseNopEntityModel
 {
-    public int OrderId { get; init; }
-    public string? OrderNumber { get; init; }
-    public DateTime CreatedOnUtc { get; init; }
-    public SyncStatus Status { get; init; }
-    public int Attempts { get; init; }
-    public DateTime? LastAttemptUtc { get; init; }
-    public DateTime? NextAttemptUtc { get; init; }
-    public string? LastError { get; init; }
-    public decimal? RewardedPoints { get; init; }
-    public IReadOnlyList<RefundSyncState> Refunds { get; init; } = [];
+    public string? CustomOrderNumber { get; set; }
+
+    /// <summary>In the admin's time zone.</summary>
+    public DateTime CreatedOn { get; set; }
+
+    [JsonConverter(typeof(StringEnumConverter))]
+    public SyncStatus Status { get; set; }
+
+    public string? StatusText { get; set; }
+
+    /// <summary>Attempts for the order and its reversals together.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>In the admin's time zone.</summary>
+    public DateTime? LastAttemptOn { get; set; }
+
+    public string? LastError { get; set; }
+
+    public decimal? RewardedPoints { get; set; }
+
+    /// <summary>Each reversal as "id: amount (status)", one per line.</summary>
+    public string? Reversals { get; set; }
 }
 
 /// <summary>The Gameball card on the admin order page.</summary>

@@ -1,73 +1,48 @@
+using Nop.Core;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Orders;
 using Nop.Data;
-using Nop.Plugin.Misc.Gameball.Models;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 
 namespace Nop.Plugin.Misc.Gameball.Services.Admin;
 
-/// <summary>Reads the sync log from the orders' generic attributes: filtered by status and date, paged.</summary>
+/// <summary>Finds orders by their sync status (a generic attribute of the order) and creation date.</summary>
 public class SyncLogQuery
 {
     private readonly IRepository<GenericAttribute> _genericAttributeRepository;
     private readonly IRepository<Order> _orderRepository;
-    private readonly OrderSyncStateStore _stateStore;
 
-    public SyncLogQuery(IRepository<GenericAttribute> genericAttributeRepository, IRepository<Order> orderRepository, OrderSyncStateStore stateStore)
+    public SyncLogQuery(IRepository<GenericAttribute> genericAttributeRepository, IRepository<Order> orderRepository)
     {
         _genericAttributeRepository = genericAttributeRepository;
         _orderRepository = orderRepository;
-        _stateStore = stateStore;
     }
 
     public Task<int> CountAsync(SyncStatus status)
     {
         var value = status.ToString();
-        return Task.FromResult(Statuses().Count(a => a.Value == value));
+        return Statuses().CountAsync(a => a.Value == value);
     }
 
-    public async Task<SyncLogModel> SearchAsync(SyncLogModel filter)
+    /// <summary>Tracked orders, newest first; <paramref name="createdBeforeUtc"/> is exclusive.</summary>
+    public Task<IPagedList<Order>> SearchAsync(SyncStatus? status, DateTime? createdFromUtc, DateTime? createdBeforeUtc, int pageIndex, int pageSize)
     {
-        var page = Math.Max(1, filter.Page);
-        var pageSize = Math.Clamp(filter.PageSize, 1, 200);
-        var status = filter.Status?.ToString();
+        var value = status?.ToString();
         var query = from a in Statuses()
                     join o in _orderRepository.Table on a.EntityId equals o.Id
-                    where (status == null || a.Value == status)
-                          && (filter.CreatedFromUtc == null || o.CreatedOnUtc >= filter.CreatedFromUtc)
-                          && (filter.CreatedToUtc == null || o.CreatedOnUtc <= filter.CreatedToUtc)
-                    orderby o.CreatedOnUtc descending
+                    where (value == null || a.Value == value)
+                          && (createdFromUtc == null || o.CreatedOnUtc >= createdFromUtc)
+                          && (createdBeforeUtc == null || o.CreatedOnUtc < createdBeforeUtc)
+                    orderby o.CreatedOnUtc descending, o.Id descending
                     select o;
-        var total = query.Count();
-        var orders = query.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-
-        var rows = new List<SyncLogRow>();
-        foreach (var order in orders)
-        {
-            var state = await _stateStore.LoadAsync(order) ?? new OrderSyncState();
-            rows.Add(new SyncLogRow
-            {
-                OrderId = order.Id,
-                OrderNumber = order.CustomOrderNumber,
-                CreatedOnUtc = order.CreatedOnUtc,
-                Status = state.OverallStatus,
-                Attempts = state.Attempts + state.Refunds.Sum(r => r.Attempts),
-                LastAttemptUtc = new[] { state.LastAttemptUtc }.Concat(state.Refunds.Select(r => r.LastAttemptUtc)).Max(),
-                NextAttemptUtc = state.NextDueUtc,
-                LastError = state.LastError ?? state.Refunds.LastOrDefault(r => r.LastError is not null)?.LastError,
-                RewardedPoints = state.RewardedPoints,
-                Refunds = state.Refunds,
-            });
-        }
-
-        return filter with { Page = page, PageSize = pageSize, TotalCount = total, Rows = rows };
+        return query.ToPagedListAsync(pageIndex, pageSize);
     }
 
     /// <summary>Orders whose sync status is failed, oldest first.</summary>
-    public IReadOnlyList<int> FailedOrderIds(int max)
+    public async Task<IReadOnlyList<int>> FailedOrderIdsAsync(int max)
     {
         var failed = SyncStatus.Failed.ToString();
-        return [.. Statuses().Where(a => a.Value == failed).OrderBy(a => a.EntityId).Select(a => a.EntityId).Take(max)];
+        return await Statuses().Where(a => a.Value == failed).OrderBy(a => a.EntityId).Select(a => a.EntityId).Take(max).ToListAsync();
     }
 
     private IQueryable<GenericAttribute> Statuses() =>
