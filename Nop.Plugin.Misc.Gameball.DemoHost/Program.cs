@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Misc.Gameball.FakeGameball;
+using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Tests.Support;
 
 // dotnet run --project Nop.Plugin.Misc.Gameball.DemoHost [-- --port 5080]
@@ -11,12 +14,24 @@ demo.Store.AddToCart(demo.Store.CurrentCustomer!, bag, 1);
 demo.Store.AddToCart(demo.Store.CurrentCustomer!, mug, 2);
 var customer = demo.Store.AddCustomer("noura@example.test");
 
+// two orders for the sync log: one Gameball acknowledged, one that failed while Gameball answered 500
+await using (var scope = demo.Services.CreateAsyncScope())
+{
+    var processor = scope.ServiceProvider.GetRequiredService<OrderSyncProcessor>();
+    await processor.ProcessAsync(demo.Store.AddPaidOrder(customer, (bag, 1)).Id, false, CancellationToken.None);
+    var maxAttempts = demo.Store.Settings[0].MaxSyncAttempts;
+    demo.Store.Settings[0].MaxSyncAttempts = 1;
+    demo.Fake.Faults.Next(new Fault(FaultKind.ServerError), times: 3);
+    await processor.ProcessAsync(demo.Store.AddPaidOrder(customer, (mug, 2)).Id, false, CancellationToken.None);
+    demo.Store.Settings[0].MaxSyncAttempts = maxAttempts;
+}
+
 Console.WriteLine("Gameball plugin demo store (in-memory nopCommerce services, fake Gameball on loopback)");
 Console.WriteLine($"  product page:        {demo.BaseUrl}/product/{bag.Id}");
 Console.WriteLine($"  cart:                {demo.BaseUrl}/cart");
 Console.WriteLine($"  configuration:       {demo.BaseUrl}/Admin/Gameball/Configure");
 Console.WriteLine($"  admin customer card: {demo.BaseUrl}/demo-admin/customer/{customer.Id}");
-Console.WriteLine($"  sync log:            {demo.BaseUrl}/Admin/GameballAdmin/SyncLog");
+Console.WriteLine($"  sync log:            {demo.BaseUrl}/Admin/GameballAdmin/SyncLog (its grid needs `npm ci --prefix Nop.Plugin.Misc.Gameball.Tests/DemoAssets` once)");
 Console.WriteLine($"  fake Gameball:       {demo.Fake.BaseUrl}");
 Console.WriteLine("Ctrl+C stops it.");
 

@@ -11,6 +11,12 @@ internal static class TestPaths
 
     public static string NuGetPackageRoot => Metadata("NuGetPackageRoot");
 
+    /// <summary>The demo store's stand-ins for nopCommerce's admin area.</summary>
+    public static string DemoAssets => Path.Combine(RepositoryRoot, "Nop.Plugin.Misc.Gameball.Tests", "DemoAssets");
+
+    /// <summary>jQuery, DataTables and moment as nopCommerce's admin area ships them (npm ci in DemoAssets).</summary>
+    public static string AdminScriptLibraries => Path.Combine(DemoAssets, "node_modules");
+
     public static string PluginFolder => Path.Combine(RepositoryRoot, "artifacts", "plugin", "Misc.Gameball");
 
     public static string PluginZip => Path.Combine(RepositoryRoot, "artifacts", "Misc.Gameball.zip");

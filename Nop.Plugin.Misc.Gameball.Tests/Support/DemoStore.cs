@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Serialization;
 using Nop.Plugin.Misc.Gameball.FakeGameball;
 using Nop.Plugin.Misc.Gameball.Infrastructure;
 using Nop.Web.Models.Catalog;
@@ -58,6 +59,7 @@ public sealed class DemoStore : IAsyncDisposable
         Directory.CreateDirectory(Path.Combine(root, "Views", "Shared"));
         await File.WriteAllTextAsync(Path.Combine(root, "Views", "Shared", "_AdminLayout.cshtml"), AdminLayout);
         await File.WriteAllTextAsync(Path.Combine(root, "Views", "Shared", "_ConfigurePlugin.cshtml"), ConfigurePluginLayout);
+        File.Copy(Path.Combine(TestPaths.DemoAssets, "Table.cshtml"), Path.Combine(root, "Views", "Shared", "Table.cshtml"));
         // the demo admin is an admin with the rights the plugin's cards check
         store.GrantedPermissions.UnionWith(["Customers.CustomersView", "Customers.CustomersCreateEditDelete", "Orders.OrdersView", "Orders.OrdersCreateEditDelete", "Configuration.ManagePlugins"]);
 
@@ -75,7 +77,9 @@ public sealed class DemoStore : IAsyncDisposable
                 parts.ApplicationParts.Add(new AssemblyPart(typeof(Nop.Web.Framework.Mvc.Razor.NopRazorPage<>).Assembly));
                 parts.ApplicationParts.Add(new AssemblyPart(typeof(Nop.Web.Areas.Admin.Components.StoreScopeConfigurationViewComponent).Assembly));
             })
-            .AddRazorRuntimeCompilation(options => options.FileProviders.Add(new PhysicalFileProvider(root)));
+            .AddRazorRuntimeCompilation(options => options.FileProviders.Add(new PhysicalFileProvider(root)))
+            // as nopCommerce configures MVC: Newtonsoft.Json, property names as declared (the grids read "Data")
+            .AddNewtonsoftJson(options => options.SerializerSettings.ContractResolver = new DefaultContractResolver());
         builder.Services.AddSingleton(store);
         store.AddNopServices(builder.Services);
         new NopStartup().ConfigureServices(builder.Services, builder.Configuration);
@@ -84,6 +88,8 @@ public sealed class DemoStore : IAsyncDisposable
 
         var app = builder.Build();
         app.UseDeveloperExceptionPage();
+        if (Directory.Exists(TestPaths.AdminScriptLibraries))
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(TestPaths.AdminScriptLibraries), RequestPath = "/lib_npm" });
         app.UseRouting();
         new RouteProvider().RegisterRoutes(app);
         app.MapControllerRoute("DemoProduct", "product/{id:int}", new { controller = "DemoStorefront", action = "Product" });
@@ -133,11 +139,30 @@ public sealed class DemoStore : IAsyncDisposable
         </html>
         """;
 
+    // nopCommerce's admin layout, reduced to what the plugin's admin pages need from it: jQuery, DataTables and
+    // moment (the versions nopCommerce 4.90 ships, from DemoAssets) and two helpers of its admin.common.js
     private const string AdminLayout = """
         <!DOCTYPE html>
         <html lang="en">
         <head><meta charset="utf-8" /><title>@ViewBag.PageTitle</title>
-        <style>body{font-family:sans-serif;margin:2em} table{border-collapse:collapse} td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left} .float-right{margin:.5em 0}</style></head>
+        <script src="/lib_npm/jquery/dist/jquery.min.js"></script>
+        <script src="/lib_npm/datatables.net/js/dataTables.min.js"></script>
+        <script src="/lib_npm/moment/min/moment-with-locales.min.js"></script>
+        <script>
+            function addAntiForgeryToken(data) {
+                data = data || {};
+                var token = document.querySelector('input[name=__RequestVerificationToken]');
+                if (token) data.__RequestVerificationToken = token.value;
+                return data;
+            }
+            function escapeHtml(value) {
+                return value == null ? '' : String(value).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
+            }
+        </script>
+        <style>body{font-family:sans-serif;margin:2em} table{border-collapse:collapse} td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}
+        .float-right{margin:.5em 0} .row{display:flex;flex-wrap:wrap;gap:1em;margin-bottom:.6em} .form-group{display:flex;gap:.5em;align-items:center}
+        .badge{padding:.1em .5em;border-radius:3px;color:#fff;background:#777} .badge-success{background:#1a7f37} .badge-danger{background:#b42318} .badge-warning{background:#b7791f}
+        .dt-paging button{margin:0 .2em} .dt-info{margin:.5em 0} .card{border:1px solid #ddd;border-radius:4px;margin-bottom:1em;padding:.8em 1em}</style></head>
         <body>@RenderBody()</body>
         </html>
         """;
