@@ -54,6 +54,7 @@ public static class GameballLocaleResources
         ["Plugins.Misc.Gameball.Preview.CampaignEnds"] = "Includes {0}, until {1}.",
         ["Plugins.Misc.Gameball.Configure.Instructions"] = "Connect your store to Gameball: enter the API key and secret key of your Gameball workspace (Gameball dashboard > Settings > Admin settings > Account integration), save, then test the connection.",
         ["Plugins.Misc.Gameball.Configure.SyncCounts"] = "Orders waiting for Gameball: {0}. Orders that failed: {1}.",
+        ["Plugins.Misc.Gameball.Configure.ShowFailed"] = "Show the failed orders",
         ["Plugins.Misc.Gameball.Configure.Connection"] = "Connection",
         ["Plugins.Misc.Gameball.Configure.Orders"] = "Orders and refunds",
         ["Plugins.Misc.Gameball.Configure.Preview"] = "Points preview",

@@ -74,14 +74,17 @@ public class SyncLogBrowserTests : BrowserTest
     }
 
     [Test]
-    public async Task AStatusInTheLinkPreselectsTheFilter()
+    public async Task TheConfigurationPageCountsFailedOrdersAndLinksToThem()
     {
         var sent = await OrderThatEndsAsync(SyncStatus.Sent, "ana@example.test");
+        var failed = await OrderThatEndsAsync(SyncStatus.Failed, "sam@example.test");
 
-        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/Admin/GameballAdmin/SyncLog?SearchStatus=Failed");
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/Admin/GameballAdmin/Configure");
+        Browser.FindElement(By.Id("gameball-sync-counts")).Text.Should().Contain("Orders waiting for Gameball: 0. Orders that failed: 1.");
+        Browser.FindElement(By.Id("gameball-failed-orders")).Click();
 
         Browser.FindElement(By.Id("SearchStatus")).GetDomProperty("value").Should().Be("Failed");
-        Wait.Until(_ => Browser.FindElement(By.CssSelector("#gameball-sync-log-grid tbody")).Text.Length > 0).Should().BeTrue();
-        Browser.FindElements(RowOf(sent)).Should().BeEmpty();
+        Wait.Until(_ => Browser.FindElements(RowOf(failed)).Count == 1).Should().BeTrue();
+        Browser.FindElements(RowOf(sent)).Should().BeEmpty("the link opens the grid filtered to failed orders");
     }
 }
