@@ -77,7 +77,7 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
             });
         }
 
-        if (!_activityLogTypeRepository.Table.Any(t => t.SystemKeyword == ManualCashbackService.ActivityKeyword))
+        if (!await _activityLogTypeRepository.Table.AnyAsync(t => t.SystemKeyword == ManualCashbackService.ActivityKeyword))
         {
             await _activityLogTypeRepository.InsertAsync(new ActivityLogType
             {

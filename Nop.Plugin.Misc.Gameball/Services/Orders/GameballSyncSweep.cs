@@ -58,11 +58,11 @@ public class GameballSyncSweep
                 .Where(o => o.StoreId == store.Id && !o.Deleted && o.PaidDateUtc != null && o.PaidDateUtc >= trackedFrom && _paidStatuses.Contains(o.PaymentStatusId))
                 .Where(o => !statuses.Any(a => a.EntityId == o.Id))
                 .Select(o => o.Id);
-            due.UnionWith(untracked.ToList());
+            due.UnionWith(await untracked.ToListAsync());
         }
 
         var pending = SyncStatus.Pending.ToString();
-        due.UnionWith(statuses.Where(a => a.Value == pending).Select(a => a.EntityId).ToList());
+        due.UnionWith(await statuses.Where(a => a.Value == pending).Select(a => a.EntityId).ToListAsync());
 
         // acknowledged orders that nopCommerce refunded, cancelled or deleted: reconciling finds any reversal an event missed
         var sent = SyncStatus.Sent.ToString();
@@ -71,7 +71,7 @@ public class GameballSyncSweep
             .Where(o => o.CreatedOnUtc >= since && (o.RefundedAmount > 0 || o.OrderStatusId == (int)OrderStatus.Cancelled || o.Deleted))
             .Where(o => statuses.Any(a => a.EntityId == o.Id && a.Value == sent))
             .Select(o => o.Id);
-        due.UnionWith(reversible.ToList());
+        due.UnionWith(await reversible.ToListAsync());
 
         return due.Count(_queue.Enqueue);
     }

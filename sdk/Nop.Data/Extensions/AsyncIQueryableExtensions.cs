@@ -7,6 +7,9 @@ namespace System.Linq;
 
 public static class AsyncIQueryableExtensions
 {
+    public static Task<bool> AnyAsync<TSource>(this IQueryable<TSource> source, Expression<Func<TSource, bool>> predicate = null) =>
+        Task.FromResult(predicate == null ? source.Any() : source.Any(predicate));
+
     public static Task<int> CountAsync<TSource>(this IQueryable<TSource> source, Expression<Func<TSource, bool>> predicate = null) =>
         Task.FromResult(predicate == null ? source.Count() : source.Count(predicate));
 
