@@ -87,4 +87,23 @@ public class SyncLogBrowserTests : BrowserTest
         Wait.Until(_ => Browser.FindElements(RowOf(failed)).Count == 1).Should().BeTrue();
         Browser.FindElements(RowOf(sent)).Should().BeEmpty("the link opens the grid filtered to failed orders");
     }
+
+    [Test]
+    public async Task CellsShowTextNeverMarkup()
+    {
+        var order = Demo.Store.AddPaidOrder(Demo.Store.AddCustomer("eve@example.test"), (Demo.Store.AddProduct("Cap", 20m), 1));
+        order.CustomOrderNumber = "<b>7</b>";
+        var state = new OrderSyncState { Status = SyncStatus.Failed, Attempts = 1, LastError = "<img src=x onerror=\"document.title='owned'\">" };
+        state.Refunds.Add(new RefundSyncState { RefundTransactionId = "<i>R1</i>", Amount = 1m, Status = SyncStatus.Failed });
+        await using (var scope = Demo.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<OrderSyncStateStore>().SaveAsync(order, state);
+
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/Admin/GameballAdmin/SyncLog");
+        Wait.Until(_ => Browser.FindElements(RowOf(order)).Count == 1).Should().BeTrue();
+
+        var row = Browser.FindElement(RowOf(order));
+        row.Text.Should().Contain("<b>7</b>").And.Contain("<img src=x").And.Contain("<i>R1</i>: 1.00 (Failed)");
+        row.FindElements(By.CssSelector("b, img, i")).Should().BeEmpty("what Gameball or an order number says is shown, never run");
+        Browser.Title.Should().NotBe("owned");
+    }
 }
