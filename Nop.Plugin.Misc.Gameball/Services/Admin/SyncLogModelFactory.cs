@@ -21,19 +21,16 @@ public class SyncLogModelFactory
     private readonly AdminAreaSettings _adminAreaSettings;
     private readonly IDateTimeHelper _dateTimeHelper;
     private readonly ILocalizationService _localizationService;
-    private readonly OrderSyncStateStore _stateStore;
     private readonly SyncLogQuery _query;
 
     public SyncLogModelFactory(AdminAreaSettings adminAreaSettings,
         IDateTimeHelper dateTimeHelper,
         ILocalizationService localizationService,
-        OrderSyncStateStore stateStore,
         SyncLogQuery query)
     {
         _adminAreaSettings = adminAreaSettings;
         _dateTimeHelper = dateTimeHelper;
         _localizationService = localizationService;
-        _stateStore = stateStore;
         _query = query;
     }
 
@@ -58,10 +55,11 @@ public class SyncLogModelFactory
         var orders = await _query.SearchAsync(searchModel.SearchStatus, createdFromUtc, createdBeforeUtc, pageIndex, pageSize);
 
         var names = await StatusNamesAsync();
+        var states = await _query.StatesAsync(orders);
         var items = new List<SyncLogItemModel>(orders.Count);
         foreach (var order in orders)
         {
-            var item = ToItem(order, await _stateStore.LoadAsync(order) ?? new OrderSyncState(), names);
+            var item = ToItem(order, states.GetValueOrDefault(order.Id) ?? new OrderSyncState(), names);
             item.CreatedOn = await _dateTimeHelper.ConvertToUserTimeAsync(order.CreatedOnUtc, DateTimeKind.Utc);
             if (item.LastAttemptOn is { } lastAttemptUtc)
                 item.LastAttemptOn = await _dateTimeHelper.ConvertToUserTimeAsync(lastAttemptUtc, DateTimeKind.Utc);

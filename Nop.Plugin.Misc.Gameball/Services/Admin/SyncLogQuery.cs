@@ -38,6 +38,24 @@ public class SyncLogQuery
         return query.ToPagedListAsync(pageIndex, pageSize);
     }
 
+    /// <summary>The sync states of a page of orders in one query (the grid would otherwise read them order by order).</summary>
+    public async Task<IReadOnlyDictionary<int, OrderSyncState>> StatesAsync(IEnumerable<Order> orders)
+    {
+        var ids = orders.Select(o => o.Id).ToArray();
+        var rows = await _genericAttributeRepository.Table
+            .Where(a => a.KeyGroup == nameof(Order) && a.Key == OrderSyncStateStore.StateKey && a.StoreId == 0 && ids.Contains(a.EntityId))
+            .Select(a => new { a.EntityId, a.Value })
+            .ToListAsync();
+        var states = new Dictionary<int, OrderSyncState>();
+        foreach (var row in rows)
+        {
+            if (OrderSyncStateStore.Parse(row.Value) is { } state)
+                states[row.EntityId] = state;
+        }
+
+        return states;
+    }
+
     /// <summary>Orders whose sync status is failed, oldest first.</summary>
     public async Task<IReadOnlyList<int>> FailedOrderIdsAsync(int max)
     {

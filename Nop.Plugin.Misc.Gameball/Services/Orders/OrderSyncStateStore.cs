@@ -28,9 +28,12 @@ public class OrderSyncStateStore
         _genericAttributeService = genericAttributeService;
     }
 
-    public async Task<OrderSyncState?> LoadAsync(Order order)
+    public async Task<OrderSyncState?> LoadAsync(Order order) =>
+        Parse(await _genericAttributeService.GetAttributeAsync<string>(order, StateKey));
+
+    /// <summary>The state from its stored JSON; null when there is none or it cannot be read.</summary>
+    public static OrderSyncState? Parse(string? json)
     {
-        var json = await _genericAttributeService.GetAttributeAsync<string>(order, StateKey);
         if (string.IsNullOrWhiteSpace(json))
             return null;
         try
