@@ -130,6 +130,20 @@ public class SyncLogGridTests
         row.Reversals.Should().Be("abc-R1: 10.00 (Sent)\nabc-R2: 5.50 (Failed)");
     }
 
+    [Test]
+    public async Task AnAdminsOwnPageSizeAboveTheCapIsHonoured()
+    {
+        _host.Store.AdminAreaSettings.GridPageSizes = "15, 50, 600";
+        for (var i = 0; i < 605; i++)
+            await TrackedOrderAsync(SyncStatus.Sent, _noon.AddSeconds(i));
+
+        var page = await ReadAsync(new SyncLogSearchModel { Start = 0, Length = 600 });
+        var forged = await ReadAsync(new SyncLogSearchModel { Start = 0, Length = 1_000_000 });
+
+        page.Data.Should().HaveCount(600, "the grid pages by the size it asked for; fewer rows would hide some");
+        forged.Data.Should().HaveCount(600, "nothing above the largest configured size");
+    }
+
     [TestCase(0, -5)]
     [TestCase(-1, 0)]
     [TestCase(1_000_000, 0)]

@@ -16,6 +16,7 @@ namespace Nop.Plugin.Misc.Gameball.Services.Admin;
 /// </summary>
 public class SyncLogModelFactory
 {
+    /// <summary>The most rows a read returns unless the admin's own grid page sizes go higher.</summary>
     public const int MaxPageSize = 500;
 
     private readonly AdminAreaSettings _adminAreaSettings;
@@ -49,7 +50,7 @@ public class SyncLogModelFactory
         var timeZone = await _dateTimeHelper.GetCurrentTimeZoneAsync();
         DateTime? createdFromUtc = searchModel.SearchCreatedFrom is { } from ? _dateTimeHelper.ConvertToUtcTime(from.Date, timeZone) : null;
         DateTime? createdBeforeUtc = searchModel.SearchCreatedTo is { } to ? _dateTimeHelper.ConvertToUtcTime(to.Date.AddDays(1), timeZone) : null;
-        var pageSize = Math.Clamp(searchModel.Length, 1, MaxPageSize);
+        var pageSize = Math.Clamp(searchModel.Length, 1, LargestAllowedPageSize(_adminAreaSettings));
         var pageIndex = Math.Max(searchModel.Start, 0) / pageSize;
 
         var orders = await _query.SearchAsync(searchModel.SearchStatus, createdFromUtc, createdBeforeUtc, pageIndex, pageSize);
@@ -67,6 +68,19 @@ public class SyncLogModelFactory
         }
 
         return new SyncLogListModel().PrepareToGrid(searchModel, orders, () => items);
+    }
+
+    /// <summary>
+    /// A forged request cannot ask for a million rows, but a page size the admin configured is always
+    /// honoured: a smaller answer than the grid asked for would make its paging skip rows.
+    /// </summary>
+    public static int LargestAllowedPageSize(AdminAreaSettings settings)
+    {
+        var configured = (settings.GridPageSizes ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(size => int.TryParse(size, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .Append(settings.DefaultGridPageSize);
+        return Math.Max(MaxPageSize, configured.Max());
     }
 
     /// <summary>One row: the order's own sync and its reversals folded together (dates still in UTC).</summary>
