@@ -169,6 +169,39 @@ public class CashbackAndSyncLogTests
     }
 
     [Test]
+    public async Task RetryNowSendsAnOrderWaitingOutItsBackoffAtOnceAndOnce()
+    {
+        var product = _host.Store.AddProduct("Scarf", 30m);
+        var order = _host.Store.AddPaidOrder(_host.Store.AddCustomer("rana@example.test"), (product, 1));
+        _host.Fake.Faults.Next(new Fault(FaultKind.ServerError), times: 3);
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            var first = await scope.ServiceProvider.GetRequiredService<OrderSyncProcessor>().ProcessAsync(order.Id, false, CancellationToken.None);
+            first.Status.Should().Be(SyncStatus.Pending);
+            first.RetryAtUtc.Should().BeAfter(DateTime.UtcNow, "the order waits out its backoff");
+        }
+
+        _host.Fake.Ledger.Orders.Should().BeEmpty();
+
+        var result = await _host.WithController(async c => Read(await c.RetryOrder(order.Id)));
+
+        result.Success.Should().BeTrue();
+        result.Message.Should().Be("Sent");
+        _host.Fake.Ledger.Orders.Should().ContainSingle().Which.OrderId.Should().Be(order.OrderGuid.ToString());
+        _host.Store.Attribute(order, OrderSyncStateStore.StatusKey).Should().Be("Sent");
+        // after a 500 the retry first asks Gameball whether the order landed, then sends it
+        var (probe, send) = (_host.Fake.Requests.SkipLast(1).Last(), _host.Fake.Requests.Last());
+        (probe.Method, send.Method).Should().Be(("GET", "POST"));
+        probe.Path.Should().EndWith($"/orders/{order.OrderGuid}/transactions");
+        send.Path.Should().EndWith("/orders");
+
+        var requests = _host.Fake.Requests.Count;
+        (await _host.WithController(async c => Read(await c.RetryOrder(order.Id)))).Message.Should().Be("Sent");
+        _host.Fake.Requests.Should().HaveCount(requests, "an order Gameball has is not sent again");
+        _host.Fake.Ledger.Orders.Should().ContainSingle();
+    }
+
+    [Test]
     public async Task RetryAllFailedQueuesEveryFailedOrder()
     {
         var order = await FailedOrderAsync();

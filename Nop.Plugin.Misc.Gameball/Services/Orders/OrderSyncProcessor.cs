@@ -54,7 +54,7 @@ public class OrderSyncProcessor
         _timeProvider = timeProvider;
     }
 
-    /// <param name="retryFailed">The admin's retry: failed and skipped work becomes due again.</param>
+    /// <param name="retryFailed">The admin's retry: failed work gets fresh attempts and work in backoff is sent now.</param>
     public async Task<OrderSyncOutcome> ProcessAsync(int orderId, bool retryFailed, CancellationToken cancellationToken)
     {
         OrderSyncOutcome? outcome = null;
@@ -96,8 +96,8 @@ public class OrderSyncProcessor
         state ??= new OrderSyncState();
         if (retryFailed)
         {
-            state.ResetForRetry();
-            state.Refunds.ForEach(r => r.ResetForRetry());
+            state.RetryNow();
+            state.Refunds.ForEach(r => r.RetryNow());
         }
 
         var settings = await _settingService.LoadSettingAsync<GameballSettings>(order.StoreId);

@@ -103,6 +103,14 @@ public abstract class SyncWork
         Attempts = 0;
         NextAttemptUtc = null;
     }
+
+    /// <summary>The admin's "retry now": as <see cref="ResetForRetry"/>, and an item waiting out its backoff is due now too.</summary>
+    public void RetryNow()
+    {
+        ResetForRetry();
+        if (Status == SyncStatus.Pending)
+            NextAttemptUtc = null;
+    }
 }
 
 /// <summary>The Gameball sync state of one order, kept as JSON in a generic attribute of the order.</summary>
