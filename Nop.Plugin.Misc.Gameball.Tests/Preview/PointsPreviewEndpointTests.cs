@@ -12,7 +12,8 @@ namespace Nop.Plugin.Misc.Gameball.Tests.Preview;
 /// <summary>
 /// The public preview endpoints against the fake Gameball: the right request for guests and customers,
 /// one upstream call however many shoppers ask, a quick hidden answer when Gameball fails, and 400
-/// without an upstream call for bad input.
+/// without an upstream call for bad input or a quantity the product does not allow (binding failures and
+/// the per-client limit need the HTTP pipeline: <see cref="PreviewEndpointHttpTests"/>).
 /// </summary>
 [TestFixture]
 public class PointsPreviewEndpointTests
@@ -159,6 +160,35 @@ public class PointsPreviewEndpointTests
 
         status.Should().Be(400);
         _fake.Requests.Should().BeEmpty();
+    }
+
+    [TestCase(2, 400, TestName = "Below the product's minimum quantity")]
+    [TestCase(3, 200, TestName = "The product's minimum quantity")]
+    [TestCase(12, 200, TestName = "The product's maximum quantity")]
+    [TestCase(13, 400, TestName = "Above the product's maximum quantity")]
+    public async Task TheProductsMinimumAndMaximumQuantitiesApply(int quantity, int expected)
+    {
+        _bag.OrderMinimumQuantity = 3;
+        _bag.OrderMaximumQuantity = 12;
+
+        var (status, _) = await PostProduct(_bag.Id, quantity);
+
+        status.Should().Be(expected);
+        _fake.Requests.Should().HaveCount(expected == 200 ? 1 : 0);
+    }
+
+    [TestCase(4, 400, TestName = "Not one of the product's allowed quantities")]
+    [TestCase(6, 200, TestName = "One of the product's allowed quantities")]
+    [TestCase(24, 400, TestName = "An allowed quantity above the product's maximum")]
+    public async Task TheProductsAllowedQuantitiesApply(int quantity, int expected)
+    {
+        _bag.AllowedQuantities = "3, 6,12,24, dozen";
+        _bag.OrderMaximumQuantity = 12;
+
+        var (status, _) = await PostProduct(_bag.Id, quantity);
+
+        status.Should().Be(expected);
+        _fake.Requests.Should().HaveCount(expected == 200 ? 1 : 0);
     }
 
     [Test]

@@ -354,6 +354,9 @@ public sealed class InMemoryNopStore
         var mock = new Mock<IProductService>();
         mock.Setup(s => s.GetProductByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Snapshot(Products).FirstOrDefault(p => p.Id == id)!);
         mock.Setup(s => s.GetProductsByIdsAsync(It.IsAny<int[]>())).ReturnsAsync((int[] ids) => (IList<Product>)Snapshot(Products).Where(p => ids.Contains(p.Id)).ToList());
+        // as nopCommerce documents it: a comma-separated list, entries that are not numbers ignored, empty when any quantity goes
+        mock.Setup(s => s.ParseAllowedQuantities(It.IsAny<Product>())).Returns((Product p) =>
+            [.. (p.AllowedQuantities ?? string.Empty).Split(',').Select(q => int.TryParse(q.Trim(), out var n) ? n : (int?)null).OfType<int>()]);
         return mock;
     }
 

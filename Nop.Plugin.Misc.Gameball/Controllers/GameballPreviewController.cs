@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Newtonsoft.Json;
 using Nop.Core;
+using Nop.Core.Domain.Catalog;
 using Nop.Plugin.Misc.Gameball.Services.Preview;
 using Nop.Services.Catalog;
 using Nop.Services.Configuration;
@@ -49,11 +50,12 @@ public class GameballPreviewController : BasePluginController
     [IgnoreAntiforgeryToken]
     public async Task<IActionResult> ProductPointsPreview(int productId, int quantity = 1)
     {
-        if (productId <= 0 || quantity < 1 || quantity > GameballDefaults.MaxPreviewQuantity)
+        // a value that does not bind (too large for an int, not a number) would leave its default (quantity 1): refuse it instead
+        if (!ModelState.IsValid || productId <= 0 || quantity < 1 || quantity > GameballDefaults.MaxPreviewQuantity)
             return BadRequest();
 
         var product = await _productService.GetProductByIdAsync(productId);
-        if (product is null || product.Deleted || !product.Published || (product.OrderMaximumQuantity > 0 && quantity > product.OrderMaximumQuantity)
+        if (product is null || product.Deleted || !product.Published || !IsOrderableQuantity(product, quantity)
             || !await _storeMappingService.AuthorizeAsync(product) || !await _aclService.AuthorizeAsync(product))
             return BadRequest();
 
@@ -81,6 +83,15 @@ public class GameballPreviewController : BasePluginController
     {
         var stream = typeof(GameballPreviewController).Assembly.GetManifestResourceStream("Nop.Plugin.Misc.Gameball.points-preview.js");
         return stream is null ? NotFound() : File(stream, "text/javascript; charset=utf-8");
+    }
+
+    /// <summary>A quantity nopCommerce would put in the cart: within the product's minimum and maximum, and one of its allowed quantities if it has a list.</summary>
+    private bool IsOrderableQuantity(Product product, int quantity)
+    {
+        if (quantity < product.OrderMinimumQuantity || quantity > product.OrderMaximumQuantity)
+            return false;
+        var allowed = _productService.ParseAllowedQuantities(product);
+        return allowed.Length == 0 || allowed.Contains(quantity);
     }
 
     // explicit field names, whatever JSON settings the host's MVC uses

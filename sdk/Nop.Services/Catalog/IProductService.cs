@@ -6,4 +6,5 @@ public partial interface IProductService
 {
     Task<Product> GetProductByIdAsync(int productId);
     Task<IList<Product>> GetProductsByIdsAsync(int[] productIds);
+    int[] ParseAllowedQuantities(Product product);
 }

@@ -15,6 +15,7 @@ public partial class Product : BaseEntity, IAclSupported, IStoreMappingSupported
     public bool IsGiftCard { get; set; }
     public int OrderMinimumQuantity { get; set; }
     public int OrderMaximumQuantity { get; set; }
+    public string AllowedQuantities { get; set; }
     public bool DisableBuyButton { get; set; }
     public bool CallForPrice { get; set; }
     public decimal Price { get; set; }
