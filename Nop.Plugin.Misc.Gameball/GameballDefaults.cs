@@ -40,6 +40,12 @@ public static class GameballDefaults
 
     public const int DefaultPreviewCacheTtlSeconds = 300;
 
+    /// <summary>Points previews one client may ask for a minute: a shopper browsing, even a grouped product's page, stays far below.</summary>
+    public const int DefaultPreviewRequestsPerMinutePerClient = 60;
+
+    /// <summary>The largest per-client limit the configuration page accepts.</summary>
+    public const int MaxPreviewRequestsPerMinutePerClient = 10_000;
+
     public const int DefaultMaxSyncAttempts = 12;
 
     public const string SyncTaskName = "Gameball order sync (Gameball plugin)";

@@ -121,5 +121,8 @@ public static class GameballLocaleResources
         ["Plugins.Misc.Gameball.Cashback.NoBalanceYet"] = "Gameball does not know this customer yet: no points so far.",
         ["Plugins.Misc.Gameball.Cashback.BalanceFailed"] = "The balance could not be read from Gameball: {0}",
         ["Plugins.Misc.Gameball.Cashback.Activity"] = "Gameball cashback of {0} ({1} points) awarded to {2}. Reason: {3}. Transaction {4}.",
+        ["Plugins.Misc.Gameball.Fields.PreviewRequestsPerMinutePerClient"] = "Previews per minute per client",
+        ["Plugins.Misc.Gameball.Fields.PreviewRequestsPerMinutePerClient.Hint"] = "How many points previews one client (IP address) may ask for in a minute; beyond that its previews stay hidden until the minute is over. 0 means no limit.",
+        ["Plugins.Misc.Gameball.Fields.PreviewRequestsPerMinutePerClient.Range"] = "Enter a number of previews from 0 (no limit) to 10000 a minute.",
     };
 }

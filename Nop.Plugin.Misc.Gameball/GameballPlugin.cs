@@ -126,6 +126,7 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
         RequestTimeout = GameballDefaults.DefaultRequestTimeoutSeconds,
         PreviewRequestTimeoutMilliseconds = GameballDefaults.DefaultPreviewTimeoutMilliseconds,
         PreviewCacheTtlSeconds = GameballDefaults.DefaultPreviewCacheTtlSeconds,
+        PreviewRequestsPerMinutePerClient = GameballDefaults.DefaultPreviewRequestsPerMinutePerClient,
         MaxSyncAttempts = GameballDefaults.DefaultMaxSyncAttempts,
         // orders paid from now on are tracked (they wait for the keys); earlier ones are not sent retroactively
         TrackingEnabledFromUtc = DateTime.UtcNow,

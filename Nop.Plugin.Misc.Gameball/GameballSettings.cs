@@ -42,6 +42,9 @@ public class GameballSettings : ISettings
 
     public int PreviewCacheTtlSeconds { get; set; } = GameballDefaults.DefaultPreviewCacheTtlSeconds;
 
+    /// <summary>Points preview requests one client (IP address) may make a minute; more get 429. 0 = no limit.</summary>
+    public int PreviewRequestsPerMinutePerClient { get; set; } = GameballDefaults.DefaultPreviewRequestsPerMinutePerClient;
+
     /// <summary>Attempts after which an order or refund is marked failed for the admin.</summary>
     public int MaxSyncAttempts { get; set; } = GameballDefaults.DefaultMaxSyncAttempts;
 

@@ -28,6 +28,7 @@ public class ConfigurationTests
             RequestTimeout = 15,
             PreviewRequestTimeoutMilliseconds = 1500,
             PreviewCacheTtlSeconds = 300,
+            PreviewRequestsPerMinutePerClient = 60,
             MaxSyncAttempts = 12,
         };
         change?.Invoke(model);
@@ -71,6 +72,25 @@ public class ConfigurationTests
     }
 
     [Test]
+    public async Task ThePerClientPreviewLimitIsAPerStoreSetting()
+    {
+        _host.Store.ActiveStoreScope = 1;
+        var model = ValidModel(m =>
+        {
+            m.PreviewRequestsPerMinutePerClient = 30;
+            m.PreviewRequestsPerMinutePerClient_OverrideForStore = true;
+        });
+
+        await _host.WithController(c => c.Configure(model), model);
+
+        _host.Store.Settings[1].PreviewRequestsPerMinutePerClient.Should().Be(30);
+        _host.Store.SavedSettingNames.Should().Contain(n => n.Contains("PreviewRequestsPerMinutePerClient"));
+        var page = ModelOf(await _host.WithController(c => c.Configure()));
+        page.PreviewRequestsPerMinutePerClient.Should().Be(30);
+        page.PreviewRequestsPerMinutePerClient_OverrideForStore.Should().BeTrue();
+    }
+
+    [Test]
     public async Task SwitchingTrackingOnStartsTrackingFromNow()
     {
         _host.Store.Settings[0].EnableOrderTracking = false;
@@ -93,6 +113,7 @@ public class ConfigurationTests
             m.RequestTimeout = 0;
             m.PreviewRequestTimeoutMilliseconds = 50;
             m.PreviewCacheTtlSeconds = -1;
+            m.PreviewRequestsPerMinutePerClient = -1;
             m.MaxSyncAttempts = 0;
         });
         ActionContextHolder holder = new();
@@ -113,6 +134,7 @@ public class ConfigurationTests
         errors["RequestTimeout"].Should().Contain("1 to 120");
         errors["PreviewRequestTimeoutMilliseconds"].Should().Contain("100 to 10000");
         errors["PreviewCacheTtlSeconds"].Should().Contain("0 to 86400");
+        errors["PreviewRequestsPerMinutePerClient"].Should().Contain("0 (no limit) to 10000");
         errors["MaxSyncAttempts"].Should().Contain("1 to 50");
         _host.Store.Settings[0].ApiKey.Should().Be(_host.Fake.ApiKey, "nothing is saved from an invalid page");
     }

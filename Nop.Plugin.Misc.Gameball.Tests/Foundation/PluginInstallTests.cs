@@ -78,6 +78,7 @@ public class PluginInstallTests
         saved.EnableRefundSync.Should().BeTrue();
         saved.ProductPreviewWidgetZone.Should().Be("productdetails_overview_bottom");
         saved.RequestTimeout.Should().BePositive();
+        saved.PreviewRequestsPerMinutePerClient.Should().Be(60, "one client gets a minute's browsing, not the store's Gameball bucket");
     }
 
     [Test]

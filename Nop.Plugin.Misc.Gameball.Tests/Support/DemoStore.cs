@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -81,6 +82,8 @@ public sealed class DemoStore : IAsyncDisposable
         app.UseDeveloperExceptionPage();
         if (Directory.Exists(TestPaths.AdminScriptLibraries))
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(TestPaths.AdminScriptLibraries), RequestPath = "/lib_npm" });
+        // as nopCommerce behind a proxy on the same machine (appsettings Hosting: UseProxy): the client's address from X-Forwarded-For
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor });
         app.UseRouting();
         new RouteProvider().RegisterRoutes(app);
         // the demo pages route themselves (attribute routes on DemoStorefrontController, DemoAdminController)

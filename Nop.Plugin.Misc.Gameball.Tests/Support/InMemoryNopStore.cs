@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
 using Nop.Core;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Catalog;
@@ -212,6 +213,8 @@ public sealed class InMemoryNopStore
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, CurrencySettings);
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, AdminAreaSettings);
         Add(services, DateTimeHelperMock());
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<IHttpContextAccessor, HttpContextAccessor>(services);
+        Add(services, WebHelperMock());
     }
 
     private readonly ConcurrentBag<Mock> _mocks = [];
@@ -265,6 +268,18 @@ public sealed class InMemoryNopStore
         ["Admin.Common.Search"] = "Search",
         ["Admin.Plugins.Saved"] = "The plugin has been saved.",
     };
+
+    /// <summary>As nopCommerce's WebHelper: the connection's remote address (forwarded headers applied by then), IPv6 loopback as 127.0.0.1.</summary>
+    private static Mock<IWebHelper> WebHelperMock()
+    {
+        // every HttpContextAccessor reads the same async-local current request
+        var accessor = new HttpContextAccessor();
+        var mock = new Mock<IWebHelper>();
+        mock.Setup(h => h.GetCurrentIpAddress()).Returns(() => accessor.HttpContext?.Connection.RemoteIpAddress is { } ip
+            ? (ip.Equals(System.Net.IPAddress.IPv6Loopback) ? System.Net.IPAddress.Loopback : ip).ToString()
+            : string.Empty);
+        return mock;
+    }
 
     private Mock<IDateTimeHelper> DateTimeHelperMock()
     {

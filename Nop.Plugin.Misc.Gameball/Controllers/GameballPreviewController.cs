@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Newtonsoft.Json;
 using Nop.Core;
 using Nop.Core.Domain.Catalog;
+using Nop.Plugin.Misc.Gameball.Filters;
 using Nop.Plugin.Misc.Gameball.Services.Preview;
 using Nop.Services.Catalog;
 using Nop.Services.Configuration;
@@ -12,8 +13,9 @@ using Nop.Web.Framework.Controllers;
 namespace Nop.Plugin.Misc.Gameball.Controllers;
 
 /// <summary>
-/// Public endpoints behind the points preview: for the current customer only, input checked before
-/// anything is priced or sent, and a hidden preview (never an error page) when Gameball cannot answer.
+/// Public endpoints behind the points preview: for the current customer only, a per-client limit, input
+/// checked before anything is priced or sent, and a hidden preview (never an error page) when Gameball
+/// cannot answer.
 /// </summary>
 public class GameballPreviewController : BasePluginController
 {
@@ -48,6 +50,7 @@ public class GameballPreviewController : BasePluginController
     // reads only; the form carries the product's attribute choices as the product page has them
     [HttpPost]
     [IgnoreAntiforgeryToken]
+    [PreviewClientLimit]
     public async Task<IActionResult> ProductPointsPreview(int productId, int quantity = 1)
     {
         // a value that does not bind (too large for an int, not a number) would leave its default (quantity 1): refuse it instead
@@ -68,6 +71,7 @@ public class GameballPreviewController : BasePluginController
     }
 
     [HttpGet]
+    [PreviewClientLimit]
     public async Task<IActionResult> CartPointsPreview()
     {
         var store = await _storeContext.GetCurrentStoreAsync();

@@ -35,6 +35,7 @@ public class NopStartup : INopStartup
 
         services.AddSingleton<PreviewCache>();
         services.AddSingleton<PreviewFailureLog>();
+        services.AddSingleton<PreviewClientLimiter>();
         services.AddScoped<PreviewPricing>();
         services.AddScoped<PointsPreviewService>();
         services.AddScoped<PreviewPresenter>();

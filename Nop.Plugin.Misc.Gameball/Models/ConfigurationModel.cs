@@ -72,6 +72,10 @@ public record ConfigurationModel : BaseNopModel
     public int PreviewCacheTtlSeconds { get; set; }
     public bool PreviewCacheTtlSeconds_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.PreviewRequestsPerMinutePerClient")]
+    public int PreviewRequestsPerMinutePerClient { get; set; }
+    public bool PreviewRequestsPerMinutePerClient_OverrideForStore { get; set; }
+
     [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.MaxSyncAttempts")]
     public int MaxSyncAttempts { get; set; }
     public bool MaxSyncAttempts_OverrideForStore { get; set; }

@@ -47,6 +47,7 @@ public class GameballSettingsEditor
             RequestTimeout = s.RequestTimeout,
             PreviewRequestTimeoutMilliseconds = s.PreviewRequestTimeoutMilliseconds,
             PreviewCacheTtlSeconds = s.PreviewCacheTtlSeconds,
+            PreviewRequestsPerMinutePerClient = s.PreviewRequestsPerMinutePerClient,
             MaxSyncAttempts = s.MaxSyncAttempts,
         };
         if (scope > 0)
@@ -65,6 +66,7 @@ public class GameballSettingsEditor
             model.RequestTimeout_OverrideForStore = await Overridden(s, x => x.RequestTimeout, scope);
             model.PreviewRequestTimeoutMilliseconds_OverrideForStore = await Overridden(s, x => x.PreviewRequestTimeoutMilliseconds, scope);
             model.PreviewCacheTtlSeconds_OverrideForStore = await Overridden(s, x => x.PreviewCacheTtlSeconds, scope);
+            model.PreviewRequestsPerMinutePerClient_OverrideForStore = await Overridden(s, x => x.PreviewRequestsPerMinutePerClient, scope);
             model.MaxSyncAttempts_OverrideForStore = await Overridden(s, x => x.MaxSyncAttempts, scope);
         }
 
@@ -104,6 +106,7 @@ public class GameballSettingsEditor
         s.RequestTimeout = model.RequestTimeout;
         s.PreviewRequestTimeoutMilliseconds = model.PreviewRequestTimeoutMilliseconds;
         s.PreviewCacheTtlSeconds = model.PreviewCacheTtlSeconds;
+        s.PreviewRequestsPerMinutePerClient = model.PreviewRequestsPerMinutePerClient;
         s.MaxSyncAttempts = model.MaxSyncAttempts;
 
         await Save(s, x => x.ApiKey, model.ApiKey_OverrideForStore, scope);
@@ -120,6 +123,7 @@ public class GameballSettingsEditor
         await Save(s, x => x.RequestTimeout, model.RequestTimeout_OverrideForStore, scope);
         await Save(s, x => x.PreviewRequestTimeoutMilliseconds, model.PreviewRequestTimeoutMilliseconds_OverrideForStore, scope);
         await Save(s, x => x.PreviewCacheTtlSeconds, model.PreviewCacheTtlSeconds_OverrideForStore, scope);
+        await Save(s, x => x.PreviewRequestsPerMinutePerClient, model.PreviewRequestsPerMinutePerClient_OverrideForStore, scope);
         await Save(s, x => x.MaxSyncAttempts, model.MaxSyncAttempts_OverrideForStore, scope);
 
         // orders paid from the moment tracking is switched on are tracked, not older ones
