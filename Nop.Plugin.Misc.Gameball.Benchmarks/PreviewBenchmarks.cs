@@ -12,7 +12,7 @@ using Nop.Web.Models.Catalog;
 
 namespace Nop.Plugin.Misc.Gameball.Benchmarks;
 
-/// <summary>The preview's cost on the page (the widget) and on a cache hit of its endpoint's service.</summary>
+/// <summary>The preview's cost on the page (the widget), on a cache hit of its endpoint's service, and of the per-client limit every endpoint request passes.</summary>
 [MemoryDiagnoser]
 public class PreviewBenchmarks
 {
@@ -24,6 +24,7 @@ public class PreviewBenchmarks
     private Product _product = null!;
     private Customer _guest = null!;
     private Store _store = null!;
+    private PreviewClientLimiter _limiter = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -39,12 +40,14 @@ public class PreviewBenchmarks
         _scope = _host.Services.CreateScope();
         _service = _scope.ServiceProvider.GetRequiredService<PointsPreviewService>();
         _service.PreviewProductAsync(_host.Store.Settings[0], _store, _guest, _product, 1, null, CancellationToken.None).GetAwaiter().GetResult();
+        _limiter = new PreviewClientLimiter();
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         _scope.Dispose();
+        _limiter.Dispose();
         _host.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
@@ -54,4 +57,11 @@ public class PreviewBenchmarks
     [Benchmark(Description = "Preview service, cache hit")]
     public Task<PointsPreview?> PreviewCacheHit() =>
         _service.PreviewProductAsync(_host.Store.Settings[0], _store, _guest, _product, 1, null, CancellationToken.None);
+
+    // a limit no benchmark run reaches: the cost of a request that is let through
+    [Benchmark(Description = "Per-client limit check, IPv4 client")]
+    public bool ClientLimitIPv4() => _limiter.TryAdmit(1, "203.0.113.7", int.MaxValue, out _);
+
+    [Benchmark(Description = "Per-client limit check, IPv6 client (its /64)")]
+    public bool ClientLimitIPv6() => _limiter.TryAdmit(1, "2001:db8:85a3:8d3:1319:8a2e:370:7348", int.MaxValue, out _);
 }
