@@ -121,5 +121,9 @@ public static class GameballLocaleResources
         ["Plugins.Misc.Gameball.Cashback.NoBalanceYet"] = "Gameball does not know this customer yet: no points so far.",
         ["Plugins.Misc.Gameball.Cashback.BalanceFailed"] = "The balance could not be read from Gameball: {0}",
         ["Plugins.Misc.Gameball.Cashback.Activity"] = "Gameball cashback of {0} ({1} points) awarded to {2}. Reason: {3}. Transaction {4}.",
+        ["Plugins.Misc.Gameball.Admin.Sending"] = "Sending…",
+        ["Plugins.Misc.Gameball.Admin.RequestFailed"] = "The store refused the request (HTTP {0}). Reload the page and try again.",
+        ["Plugins.Misc.Gameball.Admin.UnexpectedAnswer"] = "The store did not answer as expected (you may have been signed out). Reload the page and try again.",
+        ["Plugins.Misc.Gameball.Admin.Unreachable"] = "The store could not be reached. Check the connection and try again.",
     };
 }
