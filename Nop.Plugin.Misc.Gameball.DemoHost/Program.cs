@@ -14,6 +14,7 @@ demo.Store.AddToCart(demo.Store.CurrentCustomer!, bag, 1);
 demo.Store.AddToCart(demo.Store.CurrentCustomer!, mug, 2);
 var customer = demo.Store.AddCustomer("noura@example.test");
 
+int failedOrderId;
 // two orders for the sync log: one Gameball acknowledged, one that failed while Gameball answered 500
 await using (var scope = demo.Services.CreateAsyncScope())
 {
@@ -22,7 +23,8 @@ await using (var scope = demo.Services.CreateAsyncScope())
     var maxAttempts = demo.Store.Settings[0].MaxSyncAttempts;
     demo.Store.Settings[0].MaxSyncAttempts = 1;
     demo.Fake.Faults.Next(new Fault(FaultKind.ServerError), times: 3);
-    await processor.ProcessAsync(demo.Store.AddPaidOrder(customer, (mug, 2)).Id, false, CancellationToken.None);
+    failedOrderId = demo.Store.AddPaidOrder(customer, (mug, 2)).Id;
+    await processor.ProcessAsync(failedOrderId, false, CancellationToken.None);
     demo.Store.Settings[0].MaxSyncAttempts = maxAttempts;
 }
 
@@ -31,6 +33,7 @@ Console.WriteLine($"  product page:        {demo.BaseUrl}/product/{bag.Id}");
 Console.WriteLine($"  cart:                {demo.BaseUrl}/cart");
 Console.WriteLine($"  configuration:       {demo.BaseUrl}/Admin/Gameball/Configure");
 Console.WriteLine($"  admin customer card: {demo.BaseUrl}/demo-admin/customer/{customer.Id}");
+Console.WriteLine($"  admin order card:    {demo.BaseUrl}/demo-admin/order/{failedOrderId} (the failed order; Resend sends it)");
 Console.WriteLine($"  sync log:            {demo.BaseUrl}/Admin/GameballAdmin/SyncLog (its grid needs `npm ci --prefix Nop.Plugin.Misc.Gameball.Tests/DemoAssets` once)");
 Console.WriteLine($"  fake Gameball:       {demo.Fake.BaseUrl}");
 Console.WriteLine("Ctrl+C stops it.");

@@ -124,5 +124,9 @@ public static class GameballLocaleResources
         ["Plugins.Misc.Gameball.Fields.PreviewRequestsPerMinutePerClient"] = "Previews per minute per client",
         ["Plugins.Misc.Gameball.Fields.PreviewRequestsPerMinutePerClient.Hint"] = "How many points previews one client (IP address) may ask for in a minute; beyond that its previews stay hidden until the minute is over. 0 means no limit.",
         ["Plugins.Misc.Gameball.Fields.PreviewRequestsPerMinutePerClient.Range"] = "Enter a number of previews from 0 (no limit) to 10000 a minute.",
+        ["Plugins.Misc.Gameball.Admin.Sending"] = "Sending…",
+        ["Plugins.Misc.Gameball.Admin.RequestFailed"] = "The store refused the request (HTTP {0}). Reload the page and try again.",
+        ["Plugins.Misc.Gameball.Admin.UnexpectedAnswer"] = "The store did not answer as expected (you may have been signed out). Reload the page and try again.",
+        ["Plugins.Misc.Gameball.Admin.Unreachable"] = "The store could not be reached. Check the connection and try again.",
     };
 }

@@ -38,6 +38,9 @@ public sealed class DemoStore : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>What the demo admin's customer and order forms posted (nopCommerce's own Save).</summary>
+    public DemoAdminPosts AdminPosts => _app.Services.GetRequiredService<DemoAdminPosts>();
+
     public IServiceProvider Services => _app.Services;
 
     public static async Task<DemoStore> StartAsync(int port = 0)
@@ -73,6 +76,7 @@ public sealed class DemoStore : IAsyncDisposable
             // as nopCommerce configures MVC: Newtonsoft.Json, property names as declared (the grids read "Data")
             .AddNewtonsoftJson(options => options.SerializerSettings.ContractResolver = new DefaultContractResolver());
         builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<DemoAdminPosts>();
         store.AddNopServices(builder.Services);
         new NopStartup().ConfigureServices(builder.Services, builder.Configuration);
         // nopCommerce registers every ISettings class, loaded for the current store
