@@ -19,12 +19,16 @@ public class PointsPreviewViewComponent : NopViewComponent
         _settings = settings;
     }
 
+    // nopCommerce serves plugin files with a long cache lifetime: a new plugin version gets a new address
+    private static readonly string StylesVersion = typeof(PointsPreviewViewComponent).Assembly.GetName().Version?.ToString() ?? "1";
+
     public IViewComponentResult Invoke(string widgetZone, object additionalData)
     {
         if (string.IsNullOrEmpty(_settings.ApiKey) || string.IsNullOrEmpty(_settings.SecretKey))
             return Content(string.Empty);
 
         var scriptUrl = Url.RouteUrl(GameballDefaults.PreviewScriptRouteName) ?? string.Empty;
+        var stylesUrl = Url.Content(GameballDefaults.PreviewStylesPath + "?v=" + StylesVersion) ?? string.Empty;
         switch (additionalData)
         {
             case ProductDetailsModel product when _settings.EnableProductPreview:
@@ -35,6 +39,7 @@ public class PointsPreviewViewComponent : NopViewComponent
                     ProductIds = productIds,
                     EndpointUrl = Url.RouteUrl(GameballDefaults.ProductPreviewRouteName) ?? string.Empty,
                     ScriptUrl = scriptUrl,
+                    StylesUrl = stylesUrl,
                 });
             case ShoppingCartModel when _settings.EnableCartPreview:
                 return View(GameballDefaults.PreviewViewPath, new PointsPreviewModel
@@ -42,6 +47,7 @@ public class PointsPreviewViewComponent : NopViewComponent
                     Kind = "cart",
                     EndpointUrl = Url.RouteUrl(GameballDefaults.CartPreviewRouteName) ?? string.Empty,
                     ScriptUrl = scriptUrl,
+                    StylesUrl = stylesUrl,
                 });
             default:
                 return Content(string.Empty);
