@@ -12,6 +12,9 @@ namespace Nop.Plugin.Misc.Gameball.Components;
 /// </summary>
 public class PointsPreviewViewComponent : NopViewComponent
 {
+    // nopCommerce serves plugin files with a long cache lifetime: a new plugin version gets a new address
+    private static readonly string _stylesVersion = typeof(PointsPreviewViewComponent).Assembly.GetName().Version?.ToString() ?? "1";
+
     private readonly GameballSettings _settings;
 
     public PointsPreviewViewComponent(GameballSettings settings)
@@ -19,16 +22,13 @@ public class PointsPreviewViewComponent : NopViewComponent
         _settings = settings;
     }
 
-    // nopCommerce serves plugin files with a long cache lifetime: a new plugin version gets a new address
-    private static readonly string StylesVersion = typeof(PointsPreviewViewComponent).Assembly.GetName().Version?.ToString() ?? "1";
-
     public IViewComponentResult Invoke(string widgetZone, object additionalData)
     {
         if (string.IsNullOrEmpty(_settings.ApiKey) || string.IsNullOrEmpty(_settings.SecretKey))
             return Content(string.Empty);
 
         var scriptUrl = Url.RouteUrl(GameballDefaults.PreviewScriptRouteName) ?? string.Empty;
-        var stylesUrl = Url.Content(GameballDefaults.PreviewStylesPath + "?v=" + StylesVersion) ?? string.Empty;
+        var stylesUrl = Url.Content(GameballDefaults.PreviewStylesPath + "?v=" + _stylesVersion) ?? string.Empty;
         switch (additionalData)
         {
             case ProductDetailsModel product when _settings.EnableProductPreview:
