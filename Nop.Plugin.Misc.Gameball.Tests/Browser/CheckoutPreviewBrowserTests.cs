@@ -101,4 +101,26 @@ public class CheckoutPreviewBrowserTests : BrowserTest
         Thread.Sleep(500);
         Demo.RequestCount(CartPreviewBrowserTests.CartPreview).Should().Be(1);
     }
+
+    [Test]
+    public void MovingAPlaceholderOrRunningTheScriptAgainAsksNothingMore()
+    {
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/checkout/confirm");
+        Wait().Until(_ => Browser.FindElements(By.CssSelector("tr.gameball-points-row")).Count == 1);
+
+        // a theme script moves the placeholder, and the plugin's script tag runs once more
+        Script<bool>("""
+            var placeholder = document.querySelector('[data-gameball-preview="cart"]'), totals = placeholder.parentNode;
+            totals.removeChild(placeholder);
+            totals.appendChild(placeholder);
+            var again = document.createElement('script');
+            again.src = document.querySelector('script[src*="points-preview.js"]').src;
+            document.body.appendChild(again);
+            return true;
+            """);
+        Thread.Sleep(1000);
+
+        Demo.RequestCount(CartPreviewBrowserTests.CartPreview).Should().Be(1);
+        Browser.FindElements(By.CssSelector("tr.gameball-points-row")).Should().ContainSingle().Which.Text.Should().Contain("137 points");
+    }
 }
