@@ -29,8 +29,10 @@ await using (var scope = demo.Services.CreateAsyncScope())
 }
 
 Console.WriteLine("Gameball plugin demo store (in-memory nopCommerce services, fake Gameball on loopback)");
-Console.WriteLine($"  product page:        {demo.BaseUrl}/product/{bag.Id}");
-Console.WriteLine($"  cart:                {demo.BaseUrl}/cart");
+Console.WriteLine($"  product page:        {demo.BaseUrl}/product/{bag.Id} (right to left: ?dir=rtl)");
+Console.WriteLine($"  cart:                {demo.BaseUrl}/cart (right to left: {demo.BaseUrl}/cart?dir=rtl)");
+Console.WriteLine($"  one-page checkout:   {demo.BaseUrl}/onepagecheckout (Continue through the steps to the confirm step)");
+Console.WriteLine($"  checkout confirm:    {demo.BaseUrl}/checkout/confirm (the multi-step checkout's last page)");
 Console.WriteLine($"  configuration:       {demo.BaseUrl}/Admin/Gameball/Configure");
 Console.WriteLine($"  admin customer card: {demo.BaseUrl}/demo-admin/customer/{customer.Id}");
 Console.WriteLine($"  admin order card:    {demo.BaseUrl}/demo-admin/order/{failedOrderId} (the failed order; Resend sends it)");

@@ -21,6 +21,9 @@ public static class GameballDefaults
 
     public const string PreviewViewPath = "~/Plugins/Misc.Gameball/Views/PointsPreview.cshtml";
 
+    /// <summary>A static file of the plugin folder, served by nopCommerce under /Plugins.</summary>
+    public const string PreviewStylesPath = "~/Plugins/Misc.Gameball/Content/points-preview.css";
+
     /// <summary>Above this a product preview request is refused as bad input.</summary>
     public const int MaxPreviewQuantity = 10_000;
 

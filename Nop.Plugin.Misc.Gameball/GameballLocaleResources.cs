@@ -128,5 +128,7 @@ public static class GameballLocaleResources
         ["Plugins.Misc.Gameball.Admin.RequestFailed"] = "The store refused the request (HTTP {0}). Reload the page and try again.",
         ["Plugins.Misc.Gameball.Admin.UnexpectedAnswer"] = "The store did not answer as expected (you may have been signed out). Reload the page and try again.",
         ["Plugins.Misc.Gameball.Admin.Unreachable"] = "The store could not be reached. Check the connection and try again.",
+        ["Plugins.Misc.Gameball.Preview.Cart.Label"] = "Points you will earn:",
+        ["Plugins.Misc.Gameball.Preview.Points"] = "{0} points",
     };
 }

@@ -48,6 +48,13 @@ public abstract class BrowserTest
         await Demo.DisposeAsync();
     }
 
+    /// <summary>A screenshot with the element in the middle of the window.</summary>
+    protected void ScreenshotOf(OpenQA.Selenium.IWebElement element, string name)
+    {
+        Browser.ExecuteScript("arguments[0].scrollIntoView({ block: 'center' });", element);
+        Screenshot(name);
+    }
+
     /// <summary>Written on every run to artifacts/screenshots; docs/screenshots holds the copies the README shows.</summary>
     protected void Screenshot(string name)
     {

@@ -36,8 +36,58 @@ public class ProductPreviewBrowserTests : BrowserTest
         Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/product/{_bag.Id}");
 
         WaitForPreviewText(_bag.Id, "Buy this and earn 110 points").Should().NotBeNull();
-        Screenshot("product-preview.png");
+        ScreenshotOf(PreviewOf(_bag.Id), "product-preview.png");
         Demo.Fake.Requests.Should().ContainSingle(r => r.Path.EndsWith("/orders/cashback", StringComparison.Ordinal)).Which.Violations.Should().BeEmpty();
+    }
+
+    [Test]
+    public void ThePreviewAppearsBelowTheButtonsWithoutMovingTheAddToCartButton()
+    {
+        // Gameball answers late: the preview appears well after the page has been laid out
+        Demo.Fake.Faults.Next(new Fault(FaultKind.Latency, "/orders/cashback", Delay: TimeSpan.FromMilliseconds(700)));
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/product/{_bag.Id}");
+        var button = Browser.FindElement(By.Id($"add-to-cart-button-{_bag.Id}"));
+
+        WaitForPreviewText(_bag.Id, "Buy this and earn 110 points");
+
+        // the button is where it is without the preview
+        var shown = button.Location;
+        ((IJavaScriptExecutor)Browser).ExecuteScript("arguments[0].querySelector('.gameball-points-text').hidden = true;", PreviewOf(_bag.Id));
+        PreviewOf(_bag.Id).Size.Height.Should().Be(0, "the empty placeholder takes no room");
+        button.Location.Should().Be(shown);
+        ((IJavaScriptExecutor)Browser).ExecuteScript("arguments[0].querySelector('.gameball-points-text').hidden = false;", PreviewOf(_bag.Id));
+        var preview = PreviewOf(_bag.Id);
+        preview.Location.Y.Should().BeGreaterThan(Browser.FindElement(By.CssSelector(".overview-buttons")).Location.Y, "it sits at the end of the overview");
+        preview.GetAttribute("role").Should().Be("status");
+        // Chromium's own record of layout shifts: none moved the add-to-cart button
+        var shiftsOfButton = ((IJavaScriptExecutor)Browser).ExecuteAsyncScript("""
+            var done = arguments[arguments.length - 1], button = arguments[0], moved = 0;
+            new PerformanceObserver(function (list) {
+              list.getEntries().forEach(function (e) {
+                (e.sources || []).forEach(function (s) { if (s.node && (s.node === button || s.node.contains(button))) { moved++; } });
+              });
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(function () { done(moved); }, 300);
+            """, button);
+        Convert.ToInt32(shiftsOfButton).Should().Be(0);
+    }
+
+    [Test]
+    public void RightToLeftThePreviewLineStartsOnTheRight()
+    {
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/product/{_bag.Id}?dir=rtl");
+
+        WaitForPreviewText(_bag.Id, "Buy this and earn 110 points");
+        ScreenshotOf(PreviewOf(_bag.Id), "product-preview-rtl.png");
+
+        var edges = ((IJavaScriptExecutor)Browser).ExecuteScript("""
+            var text = arguments[0].querySelector('.gameball-points-text'), overview = document.querySelector('.overview');
+            var icon = getComputedStyle(text, '::before');
+            return [text.getBoundingClientRect().right, overview.getBoundingClientRect().right, icon.width];
+            """, PreviewOf(_bag.Id)) as IReadOnlyCollection<object>;
+        var list = edges!.ToList();
+        Convert.ToDouble(list[0]).Should().BeApproximately(Convert.ToDouble(list[1]), 1.0, "the line starts at the right edge of the overview");
+        list[2].Should().Be("20px");
     }
 
     [Test]
@@ -63,7 +113,8 @@ public class ProductPreviewBrowserTests : BrowserTest
         Thread.Sleep(500);
 
         PreviewOf(_bag.Id).Displayed.Should().BeFalse();
-        Browser.FindElement(By.CssSelector("h1.product-name")).Text.Should().Be("Leather weekender bag");
+        PreviewOf(_bag.Id).Size.Height.Should().Be(0, "an empty placeholder takes no room");
+        Browser.FindElement(By.CssSelector(".product-name h1")).Text.Should().Be("Leather weekender bag");
         Browser.FindElement(By.CssSelector(".add-to-cart-button")).Displayed.Should().BeTrue();
         Browser.Title.Should().Be("Leather weekender bag");
     }

@@ -24,7 +24,7 @@ public class PackageTests
     }
 
     [Test]
-    public void ZipHoldsThePluginDllDescriptorLogoViewsAndShippedPackagesOnly()
+    public void ZipHoldsThePluginDllDescriptorLogoViewsStylesAndShippedPackagesOnly()
     {
         var entries = ZipEntries().Select(e => e["Misc.Gameball/".Length..]).ToList();
 
@@ -32,6 +32,7 @@ public class PackageTests
         entries.Should().OnlyContain(e =>
             e == "Nop.Plugin.Misc.Gameball.dll" || e == "plugin.json" || e == "logo.png"
             || (e.StartsWith("Views/", StringComparison.Ordinal) && e.EndsWith(".cshtml", StringComparison.Ordinal))
+            || (e.StartsWith("Content/", StringComparison.Ordinal) && e.EndsWith(".css", StringComparison.Ordinal))
             || (e.EndsWith(".dll", StringComparison.Ordinal) && !e.Contains('/')));
         entries.Where(e => e.EndsWith(".dll", StringComparison.Ordinal)).Should()
             .NotContain(e => e.StartsWith("Nop.", StringComparison.Ordinal) && e != "Nop.Plugin.Misc.Gameball.dll", "host assemblies are never shipped")
@@ -45,6 +46,15 @@ public class PackageTests
             .Select(f => "Misc.Gameball/Views/" + Path.GetRelativePath(Path.Combine(TestPaths.RepositoryRoot, "Nop.Plugin.Misc.Gameball", "Views"), f).Replace('\\', '/'));
 
         ZipEntries().Should().Contain(sourceViews);
+    }
+
+    [Test]
+    public void ZipCarriesThePreviewStylesheetWhereTheWidgetLinksIt()
+    {
+        // nopCommerce serves ~/Plugins/<folder>/... as static files; the widget links GameballDefaults.PreviewStylesPath
+        var path = GameballDefaults.PreviewStylesPath["~/Plugins/".Length..];
+
+        ZipEntries().Should().Contain(path);
     }
 
     [Test]

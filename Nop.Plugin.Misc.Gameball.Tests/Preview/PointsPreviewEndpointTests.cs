@@ -229,6 +229,8 @@ public class PointsPreviewEndpointTests
 
         status.Should().Be(200);
         body!["text"]!.Value<string>().Should().Be("You will earn 165 points with this order");
+        body["value"]!.Value<string>().Should().Be("165 points", "the value cell of the totals row");
+        body["note"]!.Type.Should().Be(JTokenType.Null, "no campaign adds points");
         var sent = JObject.Parse(_fake.Requests.Single().Body);
         _fake.Requests.Single().Violations.Should().BeEmpty();
         sent["totalPaid"]!.Value<decimal>().Should().Be(165m);

@@ -29,6 +29,7 @@ public class PointsPreviewViewComponentTests
     {
         var url = new Mock<IUrlHelper>();
         url.Setup(u => u.RouteUrl(It.IsAny<UrlRouteContext>())).Returns((UrlRouteContext c) => "/route/" + c.RouteName);
+        url.Setup(u => u.Content(It.IsAny<string>())).Returns((string path) => "/store" + path[1..]);
         var component = new PointsPreviewViewComponent(settings) { Url = url.Object };
         return component.Invoke(zone, additionalData);
     }
@@ -49,6 +50,8 @@ public class PointsPreviewViewComponentTests
         model.ProductIds.Should().Equal(55);
         model.EndpointUrl.Should().Be("/route/Plugin.Misc.Gameball.ProductPointsPreview");
         model.ScriptUrl.Should().Be("/route/Plugin.Misc.Gameball.PreviewScript");
+        // a static file of the plugin folder, with the plugin's version against year-long static file caching
+        model.StylesUrl.Should().Be("/store/Plugins/Misc.Gameball/Content/points-preview.css?v=" + typeof(GameballPlugin).Assembly.GetName().Version);
     }
 
     [Test]
@@ -66,6 +69,7 @@ public class PointsPreviewViewComponentTests
 
         model.Kind.Should().Be("cart");
         model.EndpointUrl.Should().Be("/route/Plugin.Misc.Gameball.CartPointsPreview");
+        model.StylesUrl.Should().StartWith("/store/Plugins/Misc.Gameball/Content/points-preview.css?v=");
     }
 
     [Test]
@@ -94,6 +98,7 @@ public class PointsPreviewViewComponentTests
     {
         var view = File.ReadAllText(Path.Combine(TestPaths.PluginFolder, "Views", "PointsPreview.cshtml"));
 
-        view.Should().Contain("data-gameball-preview").And.Contain("hidden").And.Contain("Model.ScriptUrl");
+        view.Should().Contain("data-gameball-preview").And.Contain("hidden").And.Contain("Model.ScriptUrl").And.Contain("Model.StylesUrl")
+            .And.Contain("role=\"status\"");
     }
 }

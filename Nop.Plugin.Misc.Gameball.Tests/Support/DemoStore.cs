@@ -24,8 +24,11 @@ public sealed class DemoStore : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _root;
 
-    private DemoStore(WebApplication app, string root, InMemoryNopStore store, FakeGameballServer fake)
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _requests;
+
+    private DemoStore(WebApplication app, string root, InMemoryNopStore store, FakeGameballServer fake, System.Collections.Concurrent.ConcurrentQueue<string> requests)
     {
+        _requests = requests;
         _app = app;
         _root = root;
         Store = store;
@@ -42,6 +45,9 @@ public sealed class DemoStore : IAsyncDisposable
     public DemoAdminPosts AdminPosts => _app.Services.GetRequiredService<DemoAdminPosts>();
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>How many requests the demo store received for a path ("GET /Plugins/Gameball/CartPointsPreview").</summary>
+    public int RequestCount(string methodAndPath) => _requests.Count(r => string.Equals(r, methodAndPath, StringComparison.OrdinalIgnoreCase));
 
     public static async Task<DemoStore> StartAsync(int port = 0)
     {
@@ -84,6 +90,16 @@ public sealed class DemoStore : IAsyncDisposable
 
         var app = builder.Build();
         app.UseDeveloperExceptionPage();
+        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        app.Use((context, next) =>
+        {
+            requests.Enqueue(context.Request.Method + " " + context.Request.Path);
+            return next(context);
+        });
+        // as nopCommerce serves plugin folders (UseNopStaticFiles): /Plugins/Misc.Gameball/Content/...
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(root, "Plugins")), RequestPath = "/Plugins" });
+        // the demo storefront's theme and page scripts (DemoAssets/wwwroot)
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(TestPaths.DemoAssets, "wwwroot")) });
         if (Directory.Exists(TestPaths.AdminScriptLibraries))
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(TestPaths.AdminScriptLibraries), RequestPath = "/lib_npm" });
         // as nopCommerce behind a proxy on the same machine (appsettings Hosting: UseProxy): the client's address from X-Forwarded-For
@@ -95,7 +111,7 @@ public sealed class DemoStore : IAsyncDisposable
         app.MapControllerRoute("Areas", "{area:exists}/{controller}/{action}/{id?}");
         await app.StartAsync();
 
-        var demo = new DemoStore(app, root, store, fake);
+        var demo = new DemoStore(app, root, store, fake, requests);
         demo.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return demo;
     }

@@ -12,6 +12,9 @@ namespace Nop.Plugin.Misc.Gameball.Components;
 /// </summary>
 public class PointsPreviewViewComponent : NopViewComponent
 {
+    // nopCommerce serves plugin files with a long cache lifetime: a new plugin version gets a new address
+    private static readonly string _stylesVersion = typeof(PointsPreviewViewComponent).Assembly.GetName().Version?.ToString() ?? "1";
+
     private readonly GameballSettings _settings;
 
     public PointsPreviewViewComponent(GameballSettings settings)
@@ -25,6 +28,7 @@ public class PointsPreviewViewComponent : NopViewComponent
             return Content(string.Empty);
 
         var scriptUrl = Url.RouteUrl(GameballDefaults.PreviewScriptRouteName) ?? string.Empty;
+        var stylesUrl = Url.Content(GameballDefaults.PreviewStylesPath + "?v=" + _stylesVersion) ?? string.Empty;
         switch (additionalData)
         {
             case ProductDetailsModel product when _settings.EnableProductPreview:
@@ -35,6 +39,7 @@ public class PointsPreviewViewComponent : NopViewComponent
                     ProductIds = productIds,
                     EndpointUrl = Url.RouteUrl(GameballDefaults.ProductPreviewRouteName) ?? string.Empty,
                     ScriptUrl = scriptUrl,
+                    StylesUrl = stylesUrl,
                 });
             case ShoppingCartModel when _settings.EnableCartPreview:
                 return View(GameballDefaults.PreviewViewPath, new PointsPreviewModel
@@ -42,6 +47,7 @@ public class PointsPreviewViewComponent : NopViewComponent
                     Kind = "cart",
                     EndpointUrl = Url.RouteUrl(GameballDefaults.CartPreviewRouteName) ?? string.Empty,
                     ScriptUrl = scriptUrl,
+                    StylesUrl = stylesUrl,
                 });
             default:
                 return Content(string.Empty);

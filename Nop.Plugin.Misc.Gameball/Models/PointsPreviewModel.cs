@@ -12,4 +12,7 @@ public sealed record PointsPreviewModel
     public required string EndpointUrl { get; init; }
 
     public required string ScriptUrl { get; init; }
+
+    /// <summary>The plugin's stylesheet, a static file of the plugin folder; the script adds it to the page once.</summary>
+    public string StylesUrl { get; init; } = string.Empty;
 }

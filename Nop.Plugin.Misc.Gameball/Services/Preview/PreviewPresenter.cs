@@ -12,7 +12,14 @@ public sealed record PointsPreviewResponse
 
     [JsonProperty("show")] public bool Show { get; init; }
     [JsonProperty("points")] public decimal? Points { get; init; }
+    /// <summary>The whole sentence, campaign included: the product page's line.</summary>
     [JsonProperty("text")] public string? Text { get; init; }
+
+    /// <summary>Just the points ("137 points"): the value cell of the order totals row.</summary>
+    [JsonProperty("value")] public string? Value { get; init; }
+
+    /// <summary>The campaign that adds points, if any: a note under the totals row's label.</summary>
+    [JsonProperty("note")] public string? Note { get; init; }
 }
 
 /// <summary>Turns a preview into the shopper's words: a locale resource with the points, plus the campaign if one adds points.</summary>
@@ -22,6 +29,7 @@ public class PreviewPresenter
     public const string CartResource = "Plugins.Misc.Gameball.Preview.Cart";
     public const string CampaignResource = "Plugins.Misc.Gameball.Preview.Campaign";
     public const string CampaignEndsResource = "Plugins.Misc.Gameball.Preview.CampaignEnds";
+    public const string PointsResource = "Plugins.Misc.Gameball.Preview.Points";
 
     private readonly ILocalizationService _localizationService;
     private readonly IWorkContext _workContext;
@@ -44,15 +52,19 @@ public class PreviewPresenter
 
         var language = await _workContext.GetWorkingLanguageAsync();
         var culture = Culture(language?.LanguageCulture);
-        var text = string.Format(culture, await _localizationService.GetResourceAsync(resource), points.ToString("N0", culture));
+        var formatted = points.ToString("N0", culture);
+        var text = string.Format(culture, await _localizationService.GetResourceAsync(resource), formatted);
+        string? note = null;
         if (!string.IsNullOrWhiteSpace(preview!.CampaignName))
         {
-            text += " " + (preview.CampaignEndsUtc is { } ends
+            note = preview.CampaignEndsUtc is { } ends
                 ? string.Format(culture, await _localizationService.GetResourceAsync(CampaignEndsResource), preview.CampaignName, ends.ToString("d", culture))
-                : string.Format(culture, await _localizationService.GetResourceAsync(CampaignResource), preview.CampaignName));
+                : string.Format(culture, await _localizationService.GetResourceAsync(CampaignResource), preview.CampaignName);
+            text += " " + note;
         }
 
-        return new PointsPreviewResponse { Show = true, Points = points, Text = text };
+        var value = string.Format(culture, await _localizationService.GetResourceAsync(PointsResource), formatted);
+        return new PointsPreviewResponse { Show = true, Points = points, Text = text, Value = value, Note = note };
     }
 
     private static CultureInfo Culture(string? name)
