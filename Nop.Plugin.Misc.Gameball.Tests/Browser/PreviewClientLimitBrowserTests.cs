@@ -38,7 +38,7 @@ public class PreviewClientLimitBrowserTests : BrowserTest
         Thread.Sleep(300);
 
         Browser.FindElement(By.CssSelector($"[data-gameball-preview='product'][data-product-id='{bag.Id}']")).Displayed.Should().BeFalse();
-        Browser.FindElement(By.CssSelector("h1.product-name")).Text.Should().Be("Leather weekender bag");
+        Browser.FindElement(By.CssSelector(".product-name h1")).Text.Should().Be("Leather weekender bag");
         Browser.FindElement(By.CssSelector(".add-to-cart-button")).Displayed.Should().BeTrue();
         Demo.Fake.Requests.Should().HaveCount(upstream, "a refused request does not reach Gameball");
     }
