@@ -121,5 +121,6 @@ public static class GameballLocaleResources
         ["Plugins.Misc.Gameball.Cashback.NoBalanceYet"] = "Gameball does not know this customer yet: no points so far.",
         ["Plugins.Misc.Gameball.Cashback.BalanceFailed"] = "The balance could not be read from Gameball: {0}",
         ["Plugins.Misc.Gameball.Cashback.Activity"] = "Gameball cashback of {0} ({1} points) awarded to {2}. Reason: {3}. Transaction {4}.",
+        ["Plugins.Misc.Gameball.Cashback.Pending"] = "The cashback of {0} is queued: Gameball has not confirmed it yet ({1}). It will be sent automatically and awarded once; do not award it again.",
     };
 }
