@@ -110,7 +110,7 @@ public class OrderOutboxSource : IOutboxSource
             // in order: a later reversal is computed against the earlier ones
             foreach (var refund in state.Refunds.Where(r => r.Status == SyncStatus.Pending).ToList())
             {
-                if (!refund.IsDue(Now) && pass.Credentials.IsComplete)
+                if (!refund.IsDue(Now))
                     break;
                 if (refund.Payload is null)
                 {
