@@ -4,6 +4,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.Gameball.FakeGameball;
 using Nop.Plugin.Misc.Gameball.Services.Api;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
+using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Plugin.Misc.Gameball.Tests.Api;
 
 namespace Nop.Plugin.Misc.Gameball.Benchmarks;
@@ -18,7 +19,7 @@ public class CheckoutBenchmarks
     private BenchmarkHost _host = null!;
     private OrderEventConsumer _consumer = null!;
     private readonly CancellationTokenSource _stop = new();
-    private GameballSyncQueue _queue = null!;
+    private OutboxQueue _queue = null!;
     private Task _drain = null!;
     private IGameballApiClient _client = null!;
     private Order[] _orders = null!;
@@ -30,7 +31,7 @@ public class CheckoutBenchmarks
         _host = BenchmarkHost.StartAsync().GetAwaiter().GetResult();
         _host.Fake.Faults.For(new Fault(FaultKind.Latency, Delay: TimeSpan.FromMilliseconds(200)), TimeSpan.FromHours(1));
         _client = _host.Services.GetRequiredService<IGameballApiClient>();
-        _queue = new GameballSyncQueue(TimeProvider.System);
+        _queue = new OutboxQueue(TimeProvider.System);
         _consumer = new OrderEventConsumer(_queue);
         // drains the queue as the dispatcher does, so the measured enqueues stay realistic in size
         _drain = Task.Run(async () =>

@@ -6,6 +6,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.Gameball.FakeGameball;
 using Nop.Plugin.Misc.Gameball.Services.Api;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
+using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Plugin.Misc.Gameball.Services.Preview;
 using Nop.Plugin.Misc.Gameball.Tests.Api;
 using Nop.Plugin.Misc.Gameball.Tests.Support;
@@ -39,7 +40,7 @@ public static class LoadHarness
         Console.WriteLine("checkout overhead…");
         await using var host = await BenchmarkHost.StartAsync();
         host.Fake.Faults.For(new Fault(FaultKind.Latency, Delay: TimeSpan.FromMilliseconds(200)), TimeSpan.FromHours(1));
-        var queue = new GameballSyncQueue(TimeProvider.System);
+        var queue = new OutboxQueue(TimeProvider.System);
         var consumer = new OrderEventConsumer(queue);
         var consumerTicks = new List<long>(200_000);
         for (var i = 1; i <= 200_000; i++)
@@ -189,7 +190,7 @@ public static class LoadHarness
         var rows = new StringBuilder("| orders processed | managed heap after a full GC |\n|---|---|\n");
         // warm-up: the first orders build the caches, pipelines and JIT code that later ones reuse
         for (var i = 0; i < 1_000; i++)
-            host.Queue.Enqueue(9_000_000 + i);
+            host.Queue.Enqueue(OrderOutboxSource.Address(9_000_000 + i));
         while (host.Queue.Count > 0)
             await Task.Delay(20);
         await Task.Delay(100);
@@ -199,7 +200,7 @@ public static class LoadHarness
         for (var batch = 0; batch < 10; batch++)
         {
             for (var i = 0; i < 10_000; i++)
-                host.Queue.Enqueue(10_000_000 + (batch * 10_000) + i);
+                host.Queue.Enqueue(OrderOutboxSource.Address(10_000_000 + (batch * 10_000) + i));
             while (host.Queue.Count > 0)
                 await Task.Delay(20);
             await Task.Delay(100);

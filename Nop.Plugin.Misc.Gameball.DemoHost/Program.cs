@@ -22,7 +22,7 @@ await using (var scope = demo.Services.CreateAsyncScope())
     await processor.ProcessAsync(demo.Store.AddPaidOrder(customer, (bag, 1)).Id, false, CancellationToken.None);
     var maxAttempts = demo.Store.Settings[0].MaxSyncAttempts;
     demo.Store.Settings[0].MaxSyncAttempts = 1;
-    demo.Fake.Faults.Next(new Fault(FaultKind.ServerError), times: 3);
+    demo.Fake.Faults.Next(new Fault(FaultKind.ServerError));
     failedOrderId = demo.Store.AddPaidOrder(customer, (mug, 2)).Id;
     await processor.ProcessAsync(failedOrderId, false, CancellationToken.None);
     demo.Store.Settings[0].MaxSyncAttempts = maxAttempts;

@@ -15,6 +15,8 @@ public sealed class FakeGameballLedger
     private readonly Dictionary<string, AppliedCashback> _cashback = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> _customers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _orderAttempts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _sequence = new(StringComparer.Ordinal);
+    private long _nextSequence = 100_000;
 
     public decimal PointsPerCurrencyUnit { get; set; } = 1m;
 
@@ -40,6 +42,7 @@ public sealed class FakeGameballLedger
                 return null;
             var order = new TrackedOrder(orderId, customerId, totalPaid, Points(totalPaid), body, DateTime.UtcNow);
             _orders[orderId] = order;
+            _sequence[orderId] = ++_nextSequence;
             return order;
         }
     }
@@ -64,6 +67,7 @@ public sealed class FakeGameballLedger
             if (amount <= 0 || alreadyRefunded + amount > original)
                 return RefundOutcome.ExceedsRemaining;
             _refunds[refundTransactionId] = new AppliedRefund(refundTransactionId, reverseTransactionId, amount, Points(amount), body, DateTime.UtcNow);
+            _sequence[refundTransactionId] = ++_nextSequence;
             return RefundOutcome.Applied;
         }
     }
@@ -82,6 +86,7 @@ public sealed class FakeGameballLedger
                 return null;
             var applied = new AppliedCashback(transactionId, customerId, amount, Points(amount), body, DateTime.UtcNow);
             _cashback[transactionId] = applied;
+            _sequence[transactionId] = ++_nextSequence;
             return applied;
         }
     }
@@ -98,6 +103,23 @@ public sealed class FakeGameballLedger
             foreach (var refund in _refunds.Values.Where(r => r.ReverseTransactionId == orderId))
                 list.Add((refund.Amount >= (order?.TotalPaid ?? 0) ? "Refund" : "PartialRefund", refund.RefundTransactionId, refund.Amount, -refund.Points, refund.At));
             return list;
+        }
+    }
+
+    /// <summary>A customer's ledger, oldest first, as GET /transactions pages it (by Gameball transaction id).</summary>
+    internal IReadOnlyList<LedgerEntry> LedgerOf(string customerId)
+    {
+        lock (_gate)
+        {
+            var ids = _orders.Values.Where(o => o.CustomerId == customerId).Select(o => o.OrderId)
+                .Concat(_cashback.Values.Where(c => c.CustomerId == customerId).Select(c => c.TransactionId)).ToHashSet();
+            var entries = _orders.Values.Where(o => o.CustomerId == customerId)
+                .Select(o => new LedgerEntry(_sequence[o.OrderId], "PaymentReward", "+", o.OrderId, o.TotalPaid, o.Points, o.At))
+                .Concat(_cashback.Values.Where(c => c.CustomerId == customerId)
+                    .Select(c => new LedgerEntry(_sequence[c.TransactionId], "ManualAccumulation", "+", c.TransactionId, c.Amount, c.Points, c.At)))
+                .Concat(_refunds.Values.Where(r => ids.Contains(r.ReverseTransactionId))
+                    .Select(r => new LedgerEntry(_sequence[r.RefundTransactionId], "Refund", "-", r.RefundTransactionId, r.Amount, r.Points, r.At)));
+            return [.. entries.OrderBy(e => e.Sequence)];
         }
     }
 
@@ -122,6 +144,8 @@ public sealed class FakeGameballLedger
             return _orders.Values.Any(o => o.CustomerId == customerId) || _cashback.Values.Any(c => c.CustomerId == customerId);
     }
 }
+
+internal sealed record LedgerEntry(long Sequence, string Type, string Direction, string TransactionId, decimal Amount, int Points, DateTime At);
 
 public sealed record TrackedOrder(string OrderId, string CustomerId, decimal TotalPaid, int Points, JsonObject Body, DateTime At);
 

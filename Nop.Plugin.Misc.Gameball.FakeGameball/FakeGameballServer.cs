@@ -146,7 +146,7 @@ public sealed class FakeGameballServer : IAsyncDisposable
             return;
         }
 
-        var (status, response) = Apply(request.Method, integrationPath, json as JsonObject);
+        var (status, response) = Apply(request.Method, integrationPath, json as JsonObject, request.Query);
         recorded.Outcome = status.ToString(CultureInfo.InvariantCulture);
 
         if (fault?.Kind == FaultKind.AcceptThenHang)
@@ -206,7 +206,7 @@ public sealed class FakeGameballServer : IAsyncDisposable
     private static async Task HangAsync(HttpContext context) =>
         await Task.Delay(TimeSpan.FromMinutes(5), context.RequestAborted).ContinueWith(_ => { });
 
-    private (int Status, JsonObject Body) Apply(string method, string path, JsonObject? body)
+    private (int Status, JsonObject Body) Apply(string method, string path, JsonObject? body, IQueryCollection query)
     {
         var parts = path.Split('/');
         switch (method, parts)
@@ -245,6 +245,8 @@ public sealed class FakeGameballServer : IAsyncDisposable
                 }
 
                 return (200, new JsonObject { ["transactions"] = list, ["count"] = transactions.Count });
+            case ("GET", ["transactions"]):
+                return (200, CustomerTransactions(query));
             case ("POST", ["transactions", "refund"]):
                 return Refund(body!);
             case ("POST", ["transactions", "cashback"]):
@@ -273,6 +275,35 @@ public sealed class FakeGameballServer : IAsyncDisposable
             default:
                 return ErrorBody(404, 4004, "GENERAL_ERROR", $"The fake does not implement {method} {path}.");
         }
+    }
+
+    /// <summary>GET /transactions filtered as the spec documents: customerId, direction, startAfter (a Gameball transaction id), limit (at most 200).</summary>
+    private JsonObject CustomerTransactions(IQueryCollection query)
+    {
+        var customerId = query["customerId"].ToString();
+        var direction = query["direction"].ToString();
+        var startAfter = long.TryParse(query["startAfter"].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var after) ? after : 0;
+        var limit = Math.Clamp(int.TryParse(query["limit"].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : 50, 1, 200);
+        var matching = Ledger.LedgerOf(customerId).Where(e => e.Sequence > startAfter && (direction.Length == 0 || e.Direction == direction)).ToList();
+        var page = matching.Take(limit).ToList();
+        var list = new JsonArray();
+        foreach (var e in page)
+        {
+            list.Add(new JsonObject
+            {
+                ["transactionId"] = e.TransactionId,
+                ["gameballTransactionId"] = e.Sequence.ToString(CultureInfo.InvariantCulture),
+                ["type"] = e.Type,
+                ["direction"] = e.Direction,
+                ["customerId"] = customerId,
+                ["points"] = e.Points,
+                ["amount"] = e.Amount,
+                ["transactionTime"] = e.At.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture),
+                ["status"] = "Active",
+            });
+        }
+
+        return new JsonObject { ["transactions"] = list, ["count"] = page.Count, ["hasMore"] = matching.Count > page.Count };
     }
 
     private (int, JsonObject) TrackOrder(JsonObject body)

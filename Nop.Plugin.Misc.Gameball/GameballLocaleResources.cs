@@ -130,5 +130,6 @@ public static class GameballLocaleResources
         ["Plugins.Misc.Gameball.Admin.Unreachable"] = "The store could not be reached. Check the connection and try again.",
         ["Plugins.Misc.Gameball.Preview.Cart.Label"] = "Points you will earn:",
         ["Plugins.Misc.Gameball.Preview.Points"] = "{0} points",
+        ["Plugins.Misc.Gameball.Cashback.Pending"] = "The cashback of {0} is queued: Gameball has not confirmed it yet ({1}). It will be sent automatically and awarded once; do not award it again.",
     };
 }

@@ -4,6 +4,7 @@ using Newtonsoft.Json;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.Gameball.FakeGameball;
 using Nop.Plugin.Misc.Gameball.Models;
+using Nop.Plugin.Misc.Gameball.Services.Cashback;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 
 namespace Nop.Plugin.Misc.Gameball.Tests.Admin;
@@ -29,6 +30,14 @@ public class CashbackAndSyncLogTests
 
     private Task<(bool Success, string Message)> Award(AwardCashbackModel model) =>
         _host.WithController(async c => Read(await c.AwardCashback(model)), model);
+
+    private Task<(bool Success, bool Pending, string Message)> AwardWithState(AwardCashbackModel model) =>
+        _host.WithController(async c =>
+        {
+            var json = JsonConvert.SerializeObject((await c.AwardCashback(model)).Should().BeOfType<JsonResult>().Subject.Value);
+            var data = JsonConvert.DeserializeAnonymousType(json, new { success = false, pending = false, message = "" })!;
+            return (data.success, data.pending, data.message);
+        }, model);
 
     private AwardCashbackModel AwardFor(int customerId, decimal amount = 25m, string reason = "Goodwill: late delivery", Guid? token = null) =>
         new() { CustomerId = customerId, Amount = amount, Reason = reason, AwardToken = token ?? Guid.NewGuid() };
@@ -105,16 +114,52 @@ public class CashbackAndSyncLogTests
     }
 
     [Test]
-    public async Task WhenGameballRefusesNothingIsAwardedAndTheReasonIsShown()
+    public async Task WhenGameballRefusesTheKeysTheAwardWaitsQueuedAndIsSentOnceTheyAreFixed()
     {
         var customer = _host.Store.AddCustomer("lina@example.test");
         _host.Store.Settings[0].SecretKey = "revoked-secret";
+        var form = AwardFor(customer.Id);
 
-        var result = await Award(AwardFor(customer.Id));
+        var waiting = await AwardWithState(form);
+        _host.Store.Settings[0].SecretKey = _host.Fake.SecretKey;
+        var resubmitted = await Award(form);
 
-        result.Success.Should().BeFalse();
-        result.Message.Should().StartWith("Nothing was awarded:").And.Contain("1001").And.NotContain("revoked-secret");
-        _host.Store.Activities.Should().BeEmpty();
+        waiting.Success.Should().BeTrue("the award is kept, not lost");
+        waiting.Pending.Should().BeTrue();
+        waiting.Message.Should().StartWith("The cashback of 25 is queued").And.Contain("1001").And.NotContain("revoked-secret");
+        resubmitted.Message.Should().Be("Gameball awarded 25 points for a cashback of 25.");
+        _host.Fake.Ledger.CashbackTransactions.Should().ContainSingle();
+        _host.Store.Activities.Should().ContainSingle();
+    }
+
+    [Test]
+    public async Task WithGameballDownTheAwardIsQueuedShownPendingAndSentOnceLater()
+    {
+        var customer = _host.Store.AddCustomer("lina@example.test");
+        _host.Store.CurrentCustomer = _host.Store.AddCustomer("admin@example.test");
+        _host.Fake.Faults.For(new Fault(FaultKind.ServiceUnavailable), TimeSpan.FromMinutes(5));
+
+        var queued = await AwardWithState(AwardFor(customer.Id));
+
+        queued.Success.Should().BeTrue();
+        queued.Pending.Should().BeTrue();
+        queued.Message.Should().Contain("queued").And.Contain("503");
+        _host.Store.Attribute(customer, CashbackAwardStore.StatusKey).Should().Be("Pending");
+        _host.Store.Activities.Should().BeEmpty("nothing is awarded yet");
+
+        _host.Fake.Faults.Clear();
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<OutboxSweep>().SweepAsync(CancellationToken.None)).Should().Be(1);
+            var outcome = await scope.ServiceProvider.GetRequiredService<OutboxProcessor>().ProcessAsync(CustomerOutboxSource.Address(customer.Id), retryNow: true, CancellationToken.None);
+            outcome.Status.Should().Be(SyncStatus.Sent);
+        }
+
+        _host.Fake.Ledger.CashbackTransactions.Should().ContainSingle().Which.Amount.Should().Be(25m);
+        _host.Fake.Requests.Should().Contain(r => r.Method == "GET" && r.Path.EndsWith("/integrations/transactions", StringComparison.Ordinal),
+            "a 503 may hide an applied award: the customer's ledger is asked before the resend");
+        _host.Store.Activities.Should().ContainSingle().Which.Comment.Should().Contain("25 points");
+        _host.Store.ActivityActors.Should().Equal([_host.Store.CurrentCustomer!.Id]);
     }
 
     [Test]
@@ -146,7 +191,7 @@ public class CashbackAndSyncLogTests
         var product = _host.Store.AddProduct("Shirt", 20m);
         var order = _host.Store.AddPaidOrder(_host.Store.AddCustomer("sam@example.test"), (product, 1));
         _host.Store.Settings[0].MaxSyncAttempts = 1;
-        _host.Fake.Faults.Next(new Fault(FaultKind.ServerError), times: 3);
+        _host.Fake.Faults.Next(new Fault(FaultKind.ServerError));
         await using var scope = _host.Services.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<OrderSyncProcessor>().ProcessAsync(order.Id, false, CancellationToken.None);
         outcome.Status.Should().Be(SyncStatus.Failed);
@@ -173,7 +218,7 @@ public class CashbackAndSyncLogTests
     {
         var product = _host.Store.AddProduct("Scarf", 30m);
         var order = _host.Store.AddPaidOrder(_host.Store.AddCustomer("rana@example.test"), (product, 1));
-        _host.Fake.Faults.Next(new Fault(FaultKind.ServerError), times: 3);
+        _host.Fake.Faults.Next(new Fault(FaultKind.ServerError));
         await using (var scope = _host.Services.CreateAsyncScope())
         {
             var first = await scope.ServiceProvider.GetRequiredService<OrderSyncProcessor>().ProcessAsync(order.Id, false, CancellationToken.None);
@@ -209,7 +254,7 @@ public class CashbackAndSyncLogTests
         var result = await _host.WithController(async c => Read(await c.RetryAllFailed()));
 
         result.Message.Should().Be("1 failed orders will be sent again.");
-        _host.Services.GetRequiredService<GameballSyncQueue>().Count.Should().Be(1);
+        _host.Services.GetRequiredService<OutboxQueue>().Count.Should().Be(1);
         _host.Store.Attribute(order, OrderSyncStateStore.StatusKey).Should().Be("Pending");
     }
 

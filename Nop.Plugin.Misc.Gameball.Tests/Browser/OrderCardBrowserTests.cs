@@ -19,7 +19,7 @@ public class OrderCardBrowserTests : AdminCardBrowserTest
     {
         var order = Demo.Store.AddPaidOrder(Demo.Store.AddCustomer(email), (Demo.Store.AddProduct("Cap", 20m), 1));
         Demo.Store.Settings[0].MaxSyncAttempts = 1;
-        Demo.Fake.Faults.Next(new Fault(FaultKind.ServerError), times: 3);
+        Demo.Fake.Faults.Next(new Fault(FaultKind.ServerError));
         await using var scope = Demo.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<OrderSyncProcessor>().ProcessAsync(order.Id, false, CancellationToken.None)).Status.Should().Be(SyncStatus.Failed);
         return order;

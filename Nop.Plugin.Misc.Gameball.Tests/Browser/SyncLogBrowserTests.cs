@@ -32,7 +32,7 @@ public class SyncLogBrowserTests : BrowserTest
         if (expected == SyncStatus.Failed)
         {
             Demo.Store.Settings[0].MaxSyncAttempts = 1;
-            Demo.Fake.Faults.Next(new Fault(FaultKind.ServerError), times: 3);
+            Demo.Fake.Faults.Next(new Fault(FaultKind.ServerError));
         }
 
         await using var scope = Demo.Services.CreateAsyncScope();

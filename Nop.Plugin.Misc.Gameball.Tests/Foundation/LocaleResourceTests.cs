@@ -27,7 +27,7 @@ public partial class LocaleResourceTests
     [Test]
     public void EverySyncStatusHasAName()
     {
-        Enum.GetNames<Services.Orders.SyncStatus>().Should().OnlyContain(s => GameballLocaleResources.English.ContainsKey("Plugins.Misc.Gameball.SyncLog.Status." + s));
+        Enum.GetNames<Services.Outbox.SyncStatus>().Should().OnlyContain(s => GameballLocaleResources.English.ContainsKey("Plugins.Misc.Gameball.SyncLog.Status." + s));
     }
 
     [Test]

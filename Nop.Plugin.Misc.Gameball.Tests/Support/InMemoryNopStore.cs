@@ -68,6 +68,12 @@ public sealed class InMemoryNopStore
     public Customer? CurrentCustomer { get; set; }
     public int CurrentStoreId { get; set; } = 1;
     public ConcurrentQueue<(string Keyword, string Comment, int? EntityId)> Activities { get; } = new();
+
+    /// <summary>The admins named as the actors of activities logged outside their own request.</summary>
+    public ConcurrentQueue<int> ActivityActors { get; } = new();
+
+    /// <summary>The clock the shared locks expire on (a test moves it forward past a dead process's lock).</summary>
+    public TimeProvider LockClock { get; set; } = TimeProvider.System;
     public HashSet<string> GrantedPermissions { get; } = [];
     public int ActiveStoreScope { get; set; }
 
@@ -182,10 +188,11 @@ public sealed class InMemoryNopStore
     }
 
     /// <summary>Registers nopCommerce's services, backed by this store, into a container builder's service collection.</summary>
-    public void AddNopServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    public void AddNopServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services, ProcessLife? life = null)
     {
+        life ??= new ProcessLife();
         Add(services, OrderServiceMock());
-        Add(services, GenericAttributeServiceMock());
+        Add(services, GenericAttributeServiceMock(life));
         Add(services, Repository(() => Orders));
         Add(services, Repository(() => GenericAttributes));
         Add(services, SettingServiceMock());
@@ -209,7 +216,7 @@ public sealed class InMemoryNopStore
         Add(services, CustomerActivityServiceMock());
         Add(services, PermissionServiceMock());
         Add(services, new Mock<INotificationService>());
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<ILocker>(services, new InMemoryLocker());
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<ILocker>(services, new SharedLocker(this, life));
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, CurrencySettings);
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, AdminAreaSettings);
         Add(services, DateTimeHelperMock());
@@ -292,7 +299,7 @@ public sealed class InMemoryNopStore
         return mock;
     }
 
-    private Mock<IGenericAttributeService> GenericAttributeServiceMock()
+    private Mock<IGenericAttributeService> GenericAttributeServiceMock(ProcessLife life)
     {
         var mock = new Mock<IGenericAttributeService>();
         mock.Setup(s => s.GetAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<string>()))
@@ -300,6 +307,9 @@ public sealed class InMemoryNopStore
         mock.Setup(s => s.SaveAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>()))
             .Returns((BaseEntity e, string key, string value, int storeId) =>
             {
+                // a dead process writes nothing more
+                if (life.IsDead)
+                    return Task.CompletedTask;
                 lock (_gate)
                 {
                     var index = (e.GetType().Name, e.Id, key);
@@ -502,6 +512,13 @@ public sealed class InMemoryNopStore
         mock.Setup(s => s.InsertActivityAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<BaseEntity>()))
             .Callback((string keyword, string comment, BaseEntity entity) => Activities.Enqueue((keyword, comment, entity?.Id)))
             .ReturnsAsync((ActivityLog)null!);
+        mock.Setup(s => s.InsertActivityAsync(It.IsAny<Customer>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<BaseEntity>()))
+            .Callback((Customer actor, string keyword, string comment, BaseEntity entity) =>
+            {
+                ActivityActors.Enqueue(actor.Id);
+                Activities.Enqueue((keyword, comment, entity?.Id));
+            })
+            .ReturnsAsync((ActivityLog)null!);
         return mock;
     }
 
@@ -512,15 +529,41 @@ public sealed class InMemoryNopStore
         return mock;
     }
 
-    /// <summary>nopCommerce's locker semantics: a resource held by someone else is not waited for.</summary>
-    private sealed class InMemoryLocker : ILocker
+    /// <summary>The locks a restarted single node forgets (nopCommerce's in-memory locker lives in the process).</summary>
+    public void ForgetLocks()
     {
-        private readonly ConcurrentDictionary<string, byte> _held = new();
+        lock (_locks)
+            _locks.Clear();
+    }
+
+    private readonly Dictionary<string, DateTime> _locks = [];
+
+    /// <summary>
+    /// nopCommerce's locker as the distributed cache gives it to every node (and host) over this store: a
+    /// resource held by someone else is not waited for, a lock expires after its expiration time, and a
+    /// dead process never releases what it held.
+    /// </summary>
+    private sealed class SharedLocker : ILocker
+    {
+        private readonly InMemoryNopStore _store;
+        private readonly ProcessLife _life;
+
+        public SharedLocker(InMemoryNopStore store, ProcessLife life)
+        {
+            _store = store;
+            _life = life;
+        }
 
         public async Task<bool> PerformActionWithLockAsync(string resource, TimeSpan expirationTime, Func<Task> action)
         {
-            if (!_held.TryAdd(resource, 0))
-                return false;
+            var now = _store.LockClock.GetUtcNow().UtcDateTime;
+            lock (_store._locks)
+            {
+                if (_store._locks.TryGetValue(resource, out var until) && until > now)
+                    return false;
+                _store._locks[resource] = now + expirationTime;
+            }
+
             try
             {
                 await action();
@@ -528,8 +571,25 @@ public sealed class InMemoryNopStore
             }
             finally
             {
-                _held.TryRemove(resource, out _);
+                if (!_life.IsDead)
+                {
+                    lock (_store._locks)
+                        _store._locks.Remove(resource);
+                }
             }
         }
     }
+}
+
+/// <summary>
+/// Whether the process a host stands for is alive. Killing it is kill -9 as far as the shared world can
+/// tell: nothing it does afterwards reaches the store, and the locks it held stay until they expire.
+/// </summary>
+public sealed class ProcessLife
+{
+    private volatile bool _dead;
+
+    public bool IsDead => _dead;
+
+    public void Kill() => _dead = true;
 }

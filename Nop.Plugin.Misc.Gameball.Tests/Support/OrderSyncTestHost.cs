@@ -11,15 +11,19 @@ namespace Nop.Plugin.Misc.Gameball.Tests.Support;
 /// <summary>
 /// The plugin as nopCommerce runs it (its NopStartup registrations, the dispatcher started as a hosted
 /// service) over an <see cref="InMemoryNopStore"/>, talking to a fake Gameball. Disposing it is a
-/// restart: a new host over the same store carries on from the persisted state.
+/// restart: a new host over the same store carries on from the persisted state. <see cref="Kill"/>
+/// before disposing is a crash: nothing after that moment reaches the store.
 /// </summary>
 public sealed class OrderSyncTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly List<IHostedService> _hosted;
 
-    private OrderSyncTestHost(ServiceProvider services, InMemoryNopStore store, ShiftableClock clock)
+    private readonly ProcessLife _life;
+
+    private OrderSyncTestHost(ServiceProvider services, InMemoryNopStore store, ShiftableClock clock, ProcessLife life)
     {
+        _life = life;
         _services = services;
         Store = store;
         Clock = clock;
@@ -32,12 +36,18 @@ public sealed class OrderSyncTestHost : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    public GameballSyncQueue Queue => _services.GetRequiredService<GameballSyncQueue>();
+    public OutboxQueue Queue => _services.GetRequiredService<OutboxQueue>();
+
+    public IServiceProvider Services => _services;
+
+    /// <summary>kill -9: whatever this host does from now on (a hung send's ending, a shutdown's last save, releasing its locks) never reaches the store.</summary>
+    public void Kill() => _life.Kill();
 
     public static async Task<OrderSyncTestHost> StartAsync(InMemoryNopStore store, ShiftableClock? clock = null, bool startDispatcher = true, GameballRateLimits? limits = null)
     {
         clock ??= new ShiftableClock();
-        var host = new OrderSyncTestHost(PluginServices.Build(store, limits, clock), store, clock);
+        var life = new ProcessLife();
+        var host = new OrderSyncTestHost(PluginServices.Build(store, limits, clock, life: life), store, clock, life);
         if (startDispatcher)
         {
             foreach (var hosted in host._hosted)
@@ -78,7 +88,7 @@ public sealed class OrderSyncTestHost : IAsyncDisposable
     public async Task<int> SweepAsync()
     {
         await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<GameballSyncSweep>().SweepAsync(CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<OutboxSweep>().SweepAsync(CancellationToken.None);
     }
 
     public async Task<OrderSyncOutcome> ProcessNowAsync(Order order, bool retryFailed = false)

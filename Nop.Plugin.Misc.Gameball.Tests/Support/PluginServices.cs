@@ -9,7 +9,7 @@ namespace Nop.Plugin.Misc.Gameball.Tests.Support;
 /// <summary>The plugin's own registrations (its NopStartup) over nopCommerce's services as an in-memory store provides them.</summary>
 public static class PluginServices
 {
-    public static ServiceProvider Build(InMemoryNopStore? store, GameballRateLimits? limits = null, TimeProvider? clock = null, ILoggerProvider? logs = null)
+    public static ServiceProvider Build(InMemoryNopStore? store, GameballRateLimits? limits = null, TimeProvider? clock = null, ILoggerProvider? logs = null, ProcessLife? life = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b =>
@@ -22,7 +22,7 @@ public static class PluginServices
             services.AddSingleton(clock);
         if (limits is not null)
             services.AddSingleton(limits);
-        store?.AddNopServices(services);
+        store?.AddNopServices(services, life);
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         return services.BuildServiceProvider();
     }

@@ -3,6 +3,7 @@ using Nop.Plugin.Misc.Gameball.Models;
 using Nop.Plugin.Misc.Gameball.Services.Admin;
 using Nop.Plugin.Misc.Gameball.Services.Api;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
+using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Services.Customers;
 using Nop.Services.Localization;
 using Nop.Services.Messages;
@@ -30,7 +31,7 @@ public class GameballAdminController : BasePluginController
     private readonly INotificationService _notificationService;
     private readonly ConnectionTester _connectionTester;
     private readonly GameballSettingsEditor _settingsEditor;
-    private readonly GameballSyncQueue _queue;
+    private readonly OutboxQueue _queue;
     private readonly ManualCashbackService _cashbackService;
     private readonly OrderSyncProcessor _processor;
     private readonly SyncLogModelFactory _syncLogModelFactory;
@@ -41,7 +42,7 @@ public class GameballAdminController : BasePluginController
         INotificationService notificationService,
         ConnectionTester connectionTester,
         GameballSettingsEditor settingsEditor,
-        GameballSyncQueue queue,
+        OutboxQueue queue,
         ManualCashbackService cashbackService,
         OrderSyncProcessor processor,
         SyncLogModelFactory syncLogModelFactory,
@@ -127,7 +128,7 @@ public class GameballAdminController : BasePluginController
     {
         var outcome = await _processor.ProcessAsync(orderId, retryFailed: true, HttpContext.RequestAborted);
         if (outcome.RetryAtUtc is { } retryAt)
-            _queue.EnqueueAt(orderId, retryAt);
+            _queue.EnqueueAt(OrderOutboxSource.Address(orderId), retryAt);
         var message = await _localizationService.GetResourceAsync(outcome.Busy ? "Plugins.Misc.Gameball.SyncLog.Busy" : "Plugins.Misc.Gameball.SyncLog.Status." + outcome.Status);
         return Json(new { success = outcome.Status is SyncStatus.Sent or SyncStatus.Pending, status = outcome.Status.ToString(), message });
     }
@@ -139,7 +140,7 @@ public class GameballAdminController : BasePluginController
         var count = 0;
         foreach (var orderId in await _syncLog.FailedOrderIdsAsync(MaxRetryAllFailed))
         {
-            if (await _processor.ResetFailedAsync(orderId) && _queue.Enqueue(orderId))
+            if (await _processor.ResetFailedAsync(orderId) && _queue.Enqueue(OrderOutboxSource.Address(orderId)))
                 count++;
         }
 
@@ -158,7 +159,7 @@ public class GameballAdminController : BasePluginController
         }
 
         var result = await _cashbackService.AwardAsync(model, HttpContext.RequestAborted);
-        return Json(new { success = result.Success, message = result.Message, points = result.Points });
+        return Json(new { success = result.Success, pending = result.Pending, message = result.Message, points = result.Points });
     }
 
     [HttpGet]

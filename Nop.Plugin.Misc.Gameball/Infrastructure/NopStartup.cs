@@ -6,7 +6,9 @@ using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.Gameball.Services;
 using Nop.Plugin.Misc.Gameball.Services.Admin;
 using Nop.Plugin.Misc.Gameball.Services.Api;
+using Nop.Plugin.Misc.Gameball.Services.Cashback;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
+using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Plugin.Misc.Gameball.Services.Preview;
 using Nop.Web.Framework.Infrastructure.Extensions;
 
@@ -26,12 +28,22 @@ public class NopStartup : INopStartup
         services.AddHttpClient<GameballHttpClient>().WithProxy();
         services.AddScoped<IGameballApiClient, GameballApiClient>();
 
-        services.AddSingleton<GameballSyncQueue>();
-        services.AddHostedService<GameballSyncDispatcher>();
+        services.AddSingleton<OutboxQueue>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddScoped<OutboxRunner>();
+        services.AddScoped<OutboxProcessor>();
+        services.AddScoped<OutboxSweep>();
+
         services.AddScoped<OrderSyncStateStore>();
         services.AddScoped<OrderSnapshotLoader>();
+        services.AddScoped<TrackOrderHandler>();
+        services.AddScoped<OrderReversalHandler>();
+        services.AddScoped<IOutboxSource, OrderOutboxSource>();
         services.AddScoped<OrderSyncProcessor>();
-        services.AddScoped<GameballSyncSweep>();
+
+        services.AddScoped<CashbackAwardStore>();
+        services.AddScoped<ManualCashbackHandler>();
+        services.AddScoped<IOutboxSource, CustomerOutboxSource>();
 
         services.AddSingleton<PreviewCache>();
         services.AddSingleton<PreviewFailureLog>();

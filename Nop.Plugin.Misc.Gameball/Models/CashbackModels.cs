@@ -31,6 +31,7 @@ public record AwardCashbackModel : BaseNopModel
     public Guid AwardToken { get; set; }
 }
 
-public sealed record CashbackAwardResult(bool Success, string Message, decimal? Points = null);
+/// <summary>The answer to an award: Pending when it is queued (Gameball did not answer) and will be sent without the admin.</summary>
+public sealed record CashbackAwardResult(bool Success, string Message, decimal? Points = null, bool Pending = false);
 
 public sealed record CustomerBalanceResult(bool Success, string Message);

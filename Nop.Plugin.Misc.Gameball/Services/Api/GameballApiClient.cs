@@ -32,6 +32,16 @@ public class GameballApiClient : IGameballApiClient
     public Task<RefundResponse> RefundAsync(GameballCredentials credentials, RefundRequest request, GameballCallPolicy policy, CancellationToken cancellationToken) =>
         Post<RefundResponse>(GameballOperation.Refund, credentials, request, policy, cancellationToken);
 
+    public Task<TransactionsPage> GetCustomerTransactionsAsync(GameballCredentials credentials, string customerId, string startAfter, int limit, GameballCallPolicy policy,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(customerId))
+            throw new ArgumentException("A customer id is required.", nameof(customerId));
+        var operation = GameballOperation.CustomerTransactions;
+        var path = operation.BuildPath(customerId, limit.ToString(System.Globalization.CultureInfo.InvariantCulture), startAfter);
+        return _http.SendAsync<TransactionsPage>(operation, credentials, path, null, policy, cancellationToken);
+    }
+
     public Task<CashbackResponse> CashbackAsync(GameballCredentials credentials, CashbackRequest request, GameballCallPolicy policy, CancellationToken cancellationToken) =>
         Post<CashbackResponse>(GameballOperation.Cashback, credentials, request, policy, cancellationToken);
 

@@ -18,6 +18,9 @@ public interface IGameballApiClient
 
     Task<RefundResponse> RefundAsync(GameballCredentials credentials, RefundRequest request, GameballCallPolicy policy, CancellationToken cancellationToken);
 
+    /// <summary>One page of a customer's earning transactions (GET /transactions), after <paramref name="startAfter"/> (a Gameball transaction id; "0" first).</summary>
+    Task<TransactionsPage> GetCustomerTransactionsAsync(GameballCredentials credentials, string customerId, string startAfter, int limit, GameballCallPolicy policy, CancellationToken cancellationToken);
+
     Task<CashbackResponse> CashbackAsync(GameballCredentials credentials, CashbackRequest request, GameballCallPolicy policy, CancellationToken cancellationToken);
 
     Task<UpsertCustomerResponse> UpsertCustomerAsync(GameballCredentials credentials, UpsertCustomerRequest request, GameballCallPolicy policy, CancellationToken cancellationToken);

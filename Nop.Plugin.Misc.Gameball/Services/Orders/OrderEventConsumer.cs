@@ -1,5 +1,6 @@
 using Nop.Core.Domain.Orders;
 using Nop.Core.Events;
+using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Services.Events;
 
 namespace Nop.Plugin.Misc.Gameball.Services.Orders;
@@ -14,22 +15,22 @@ public class OrderEventConsumer :
     IConsumer<OrderStatusChangedEvent>,
     IConsumer<EntityDeletedEvent<Order>>
 {
-    private readonly GameballSyncQueue _queue;
+    private readonly OutboxQueue _queue;
 
-    public OrderEventConsumer(GameballSyncQueue queue)
+    public OrderEventConsumer(OutboxQueue queue)
     {
         _queue = queue;
     }
 
     public Task HandleEventAsync(OrderPaidEvent eventMessage)
     {
-        _queue.Enqueue(eventMessage.Order.Id);
+        _queue.Enqueue(OrderOutboxSource.Address(eventMessage.Order.Id));
         return Task.CompletedTask;
     }
 
     public Task HandleEventAsync(OrderRefundedEvent eventMessage)
     {
-        _queue.Enqueue(eventMessage.Order.Id);
+        _queue.Enqueue(OrderOutboxSource.Address(eventMessage.Order.Id));
         return Task.CompletedTask;
     }
 
@@ -37,13 +38,13 @@ public class OrderEventConsumer :
     public Task HandleEventAsync(OrderStatusChangedEvent eventMessage)
     {
         if (eventMessage.Order.OrderStatus == OrderStatus.Cancelled)
-            _queue.Enqueue(eventMessage.Order.Id);
+            _queue.Enqueue(OrderOutboxSource.Address(eventMessage.Order.Id));
         return Task.CompletedTask;
     }
 
     public Task HandleEventAsync(EntityDeletedEvent<Order> eventMessage)
     {
-        _queue.Enqueue(eventMessage.Entity.Id);
+        _queue.Enqueue(OrderOutboxSource.Address(eventMessage.Entity.Id));
         return Task.CompletedTask;
     }
 }

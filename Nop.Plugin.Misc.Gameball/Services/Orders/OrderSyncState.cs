@@ -1,121 +1,22 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
+using Nop.Plugin.Misc.Gameball.Services.Outbox;
 
 namespace Nop.Plugin.Misc.Gameball.Services.Orders;
 
-public enum SyncStatus
-{
-    /// <summary>Not acknowledged by Gameball yet; will be (re)tried.</summary>
-    Pending,
-
-    /// <summary>Acknowledged by Gameball.</summary>
-    Sent,
-
-    /// <summary>Given up after the configured attempts or a permanent refusal; waits for an admin's retry.</summary>
-    Failed,
-
-    /// <summary>Deliberately not sent (tracking off, guest order, reversed before it was sent); the reason says why.</summary>
-    Skipped
-}
-
 /// <summary>
-/// One attempt-tracked piece of work (an order or one of its reversals): its status, attempts,
-/// next attempt, last error, and whether the last attempt may have landed.
+/// The Gameball sync state of one order, kept as JSON in a generic attribute of the order: the order's
+/// own outbox item (Track Order, keyed on the orderId) with its reversals, each an outbox item too.
+/// Stores that ran earlier versions have the same JSON without payloads and in-flight markers.
 /// </summary>
-public abstract class SyncWork
+public sealed class OrderSyncState : OutboxItem
 {
-    [JsonConverter(typeof(StringEnumConverter))]
-    public SyncStatus Status { get; set; } = SyncStatus.Pending;
+    public const string ItemKind = "Order";
 
-    public int Attempts { get; set; }
+    public override string Kind => ItemKind;
 
-    public DateTime? LastAttemptUtc { get; set; }
+    public override string? IdempotencyKey => Identity?.OrderId;
 
-    public DateTime? NextAttemptUtc { get; set; }
-
-    public string? LastError { get; set; }
-
-    /// <summary>The last attempt ended without an answer (timeout, dropped connection): it may have landed.</summary>
-    public bool MayHaveLanded { get; set; }
-
-    public DateTime? AcknowledgedUtc { get; set; }
-
-    public bool IsDue(DateTime nowUtc) => Status == SyncStatus.Pending && (NextAttemptUtc is null || NextAttemptUtc <= nowUtc);
-
-    public void MarkAcknowledged(DateTime nowUtc)
-    {
-        Status = SyncStatus.Sent;
-        AcknowledgedUtc = nowUtc;
-        NextAttemptUtc = null;
-        LastError = null;
-        MayHaveLanded = false;
-    }
-
-    public void MarkSkipped(string reason)
-    {
-        Status = SyncStatus.Skipped;
-        NextAttemptUtc = null;
-        LastError = reason;
-    }
-
-    /// <summary>A failed attempt: retried after a growing delay until the attempts run out, then failed for the admin.</summary>
-    public void MarkAttemptFailed(string error, bool mayHaveLanded, DateTime nowUtc, int maxAttempts)
-    {
-        Attempts++;
-        LastAttemptUtc = nowUtc;
-        LastError = error;
-        MayHaveLanded |= mayHaveLanded;
-        if (Attempts >= Math.Max(1, maxAttempts))
-        {
-            Status = SyncStatus.Failed;
-            NextAttemptUtc = null;
-        }
-        else
-        {
-            NextAttemptUtc = nowUtc + SyncBackoff.Delay(Attempts);
-        }
-    }
-
-    /// <summary>Gameball refused for good (invalid request): no point retrying the same request.</summary>
-    public void MarkRefused(string error, DateTime nowUtc)
-    {
-        Attempts++;
-        LastAttemptUtc = nowUtc;
-        LastError = error;
-        Status = SyncStatus.Failed;
-        NextAttemptUtc = null;
-    }
-
-    /// <summary>Nothing can succeed until the admin fixes the store's keys or account: wait, without spending attempts.</summary>
-    public void MarkWaitingForConfiguration(string error, DateTime nowUtc)
-    {
-        LastAttemptUtc = nowUtc;
-        LastError = error;
-        NextAttemptUtc = nowUtc + SyncBackoff.ConfigurationRecheck;
-    }
-
-    /// <summary>The admin's "retry": a failed item becomes due now, with fresh attempts.</summary>
-    public void ResetForRetry()
-    {
-        if (Status != SyncStatus.Failed)
-            return;
-        Status = SyncStatus.Pending;
-        Attempts = 0;
-        NextAttemptUtc = null;
-    }
-
-    /// <summary>The admin's "retry now": as <see cref="ResetForRetry"/>, and an item waiting out its backoff is due now too.</summary>
-    public void RetryNow()
-    {
-        ResetForRetry();
-        if (Status == SyncStatus.Pending)
-            NextAttemptUtc = null;
-    }
-}
-
-/// <summary>The Gameball sync state of one order, kept as JSON in a generic attribute of the order.</summary>
-public sealed class OrderSyncState : SyncWork
-{
     /// <summary>The identity the order was first sent with (set before the first send, never changed).</summary>
     public TrackedOrderIdentity? Identity { get; set; }
 
@@ -158,9 +59,7 @@ public sealed class OrderSyncState : SyncWork
     {
         get
         {
-            var due = new[] { Status == SyncStatus.Pending ? NextAttemptUtc ?? DateTime.MinValue : (DateTime?)null }
-                .Concat(Refunds.Where(r => r.Status == SyncStatus.Pending).Select(r => (DateTime?)(r.NextAttemptUtc ?? DateTime.MinValue)))
-                .Where(d => d.HasValue).ToList();
+            var due = Refunds.Select(r => r.DueUtc).Prepend(DueUtc).Where(d => d.HasValue).ToList();
             return due.Count == 0 ? null : due.Min();
         }
     }
@@ -174,8 +73,14 @@ public enum ReversalReason
 }
 
 /// <summary>One reversal of an order in Gameball, with an id persisted before it is first sent.</summary>
-public sealed class RefundSyncState : SyncWork
+public sealed class RefundSyncState : OutboxItem
 {
+    public const string ItemKind = "Reversal";
+
+    public override string Kind => ItemKind;
+
+    public override string? IdempotencyKey => RefundTransactionId;
+
     public required string RefundTransactionId { get; set; }
 
     [JsonConverter(typeof(StringEnumConverter))]
@@ -191,16 +96,4 @@ public sealed class RefundSyncState : SyncWork
     public DateTime CreatedUtc { get; set; }
 
     public decimal? ReversedPoints { get; set; }
-}
-
-/// <summary>Delays between attempts: exponential from 30 seconds, at most an hour, with jitter.</summary>
-public static class SyncBackoff
-{
-    public static TimeSpan ConfigurationRecheck { get; } = TimeSpan.FromMinutes(15);
-
-    public static TimeSpan Delay(int attempt)
-    {
-        var seconds = Math.Min(30 * Math.Pow(2, Math.Max(0, attempt - 1)), 3600);
-        return TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
-    }
 }

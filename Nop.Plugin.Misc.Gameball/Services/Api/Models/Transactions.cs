@@ -43,3 +43,24 @@ public sealed record CashbackResponse
     [JsonProperty("rewardAmount")] public decimal? RewardAmount { get; init; }
     [JsonProperty("rewardEquivalentPoints")] public decimal? RewardEquivalentPoints { get; init; }
 }
+
+/// <summary>GET /transactions: one page of the workspace's ledger, here filtered to one customer.</summary>
+public sealed record TransactionsPage
+{
+    [JsonProperty("transactions")] public IReadOnlyList<LedgerTransaction>? Transactions { get; init; }
+    [JsonProperty("count")] public int? Count { get; init; }
+    [JsonProperty("hasMore")] public bool? HasMore { get; init; }
+}
+
+public sealed record LedgerTransaction
+{
+    /// <summary>The id the plugin sent (an orderId, a cashback's transactionId, a refundTransactionId).</summary>
+    [JsonProperty("transactionId")] public string? TransactionId { get; init; }
+    /// <summary>A string here, a number elsewhere: kept as text; the page cursor (startAfter).</summary>
+    [JsonProperty("gameballTransactionId")] public string? GameballTransactionId { get; init; }
+    [JsonProperty("type")] public string? Type { get; init; }
+    [JsonProperty("direction")] public string? Direction { get; init; }
+    [JsonProperty("customerId")] public string? CustomerId { get; init; }
+    [JsonProperty("points")] public decimal? Points { get; init; }
+    [JsonProperty("amount")] public decimal? Amount { get; init; }
+}

@@ -2,26 +2,26 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Nop.Plugin.Misc.Gameball.Services.Orders;
+namespace Nop.Plugin.Misc.Gameball.Services.Outbox;
 
 /// <summary>
-/// Hosted service that drains <see cref="GameballSyncQueue"/> off the request path: a few workers, each
-/// order processed in a DI scope of its own (background work has no HTTP context), work that wants
-/// another attempt scheduled for it. The rate limiter paces the calls, so more workers do not mean more
-/// traffic to Gameball.
+/// Hosted service that drains <see cref="OutboxQueue"/> off the request path, for every kind of work:
+/// a few workers, each entity processed in a DI scope of its own (background work has no HTTP
+/// context), work that wants another attempt scheduled for it. The rate limiter paces the calls, so
+/// more workers do not mean more traffic to Gameball.
 /// </summary>
-public sealed class GameballSyncDispatcher : BackgroundService
+public sealed class OutboxDispatcher : BackgroundService
 {
     public const int Workers = 4;
     private static readonly TimeSpan _afterCrash = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan _startupSweepDelay = TimeSpan.FromSeconds(30);
 
-    private readonly GameballSyncQueue _queue;
+    private readonly OutboxQueue _queue;
     private readonly IServiceScopeFactory _scopeFactory;
-    private readonly ILogger<GameballSyncDispatcher> _logger;
+    private readonly ILogger<OutboxDispatcher> _logger;
     private readonly TimeProvider _timeProvider;
 
-    public GameballSyncDispatcher(GameballSyncQueue queue, IServiceScopeFactory scopeFactory, ILogger<GameballSyncDispatcher> logger, TimeProvider timeProvider)
+    public OutboxDispatcher(OutboxQueue queue, IServiceScopeFactory scopeFactory, ILogger<OutboxDispatcher> logger, TimeProvider timeProvider)
     {
         _queue = queue;
         _scopeFactory = scopeFactory;
@@ -40,8 +40,8 @@ public sealed class GameballSyncDispatcher : BackgroundService
         {
             await Task.Delay(_startupSweepDelay, _timeProvider, stoppingToken);
             await using var scope = _scopeFactory.CreateAsyncScope();
-            var found = await scope.ServiceProvider.GetRequiredService<GameballSyncSweep>().SweepAsync(stoppingToken);
-            _logger.LogInformation("Gameball start-up sweep queued {Count} orders", found);
+            var found = await scope.ServiceProvider.GetRequiredService<OutboxSweep>().SweepAsync(stoppingToken);
+            _logger.LogInformation("Gameball start-up sweep queued {Count} entities with outbox work", found);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -57,23 +57,23 @@ public sealed class GameballSyncDispatcher : BackgroundService
     {
         try
         {
-            await foreach (var orderId in _queue.ReadAllAsync(stoppingToken))
-                await ProcessAsync(orderId, stoppingToken);
+            await foreach (var address in _queue.ReadAllAsync(stoppingToken))
+                await ProcessAsync(address, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
 
-    private async Task ProcessAsync(int orderId, CancellationToken stoppingToken)
+    private async Task ProcessAsync(OutboxAddress address, CancellationToken stoppingToken)
     {
         try
         {
             await using var scope = _scopeFactory.CreateAsyncScope();
-            var processor = scope.ServiceProvider.GetRequiredService<OrderSyncProcessor>();
-            var outcome = await processor.ProcessAsync(orderId, retryFailed: false, stoppingToken);
-            if (outcome.RetryAtUtc is { } retryAt)
-                _queue.EnqueueAt(orderId, retryAt);
+            var processor = scope.ServiceProvider.GetRequiredService<OutboxProcessor>();
+            var outcome = await processor.ProcessAsync(address, retryNow: false, stoppingToken);
+            if (outcome.RetryAtUtc is { } retryAt && !stoppingToken.IsCancellationRequested)
+                _queue.EnqueueAt(address, retryAt);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -82,8 +82,8 @@ public sealed class GameballSyncDispatcher : BackgroundService
         catch (Exception e)
         {
             // the state in the database is unchanged or consistent; try again later (the sweep would too)
-            _logger.LogError(e, "Gameball sync of order {OrderId} failed unexpectedly", orderId);
-            _queue.EnqueueAt(orderId, _timeProvider.GetUtcNow().UtcDateTime + _afterCrash);
+            _logger.LogError(e, "Gameball outbox work of {Address} failed unexpectedly", address);
+            _queue.EnqueueAt(address, _timeProvider.GetUtcNow().UtcDateTime + _afterCrash);
         }
     }
 }

@@ -1,0 +1,62 @@
+using Newtonsoft.Json;
+using Nop.Core.Domain.Customers;
+using Nop.Plugin.Misc.Gameball.Services.Outbox;
+using Nop.Services.Common;
+
+namespace Nop.Plugin.Misc.Gameball.Services.Cashback;
+
+/// <summary>
+/// Keeps a customer's cashback awards in nopCommerce's database as generic attributes of the customer
+/// (no plugin tables): the awards as JSON, and their overall status alone so the sweep can query it.
+/// Awards that are done are kept for the customer card up to <see cref="KeptDone"/>.
+/// </summary>
+public class CashbackAwardStore
+{
+    public const string AwardsKey = "Gameball.CashbackAwards";
+    public const string StatusKey = "Gameball.CashbackStatus";
+    public const int KeptDone = 50;
+
+    private static readonly JsonSerializerSettings _json = new()
+    {
+        NullValueHandling = NullValueHandling.Ignore,
+        DateTimeZoneHandling = DateTimeZoneHandling.Utc,
+        FloatParseHandling = FloatParseHandling.Decimal,
+    };
+
+    private readonly IGenericAttributeService _genericAttributeService;
+
+    public CashbackAwardStore(IGenericAttributeService genericAttributeService)
+    {
+        _genericAttributeService = genericAttributeService;
+    }
+
+    public async Task<List<ManualCashbackAward>> LoadAsync(Customer customer)
+    {
+        var json = await _genericAttributeService.GetAttributeAsync<string>(customer, AwardsKey);
+        if (string.IsNullOrWhiteSpace(json))
+            return [];
+        try
+        {
+            return JsonConvert.DeserializeObject<List<ManualCashbackAward>>(json, _json) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    public async Task SaveAsync(Customer customer, List<ManualCashbackAward> awards)
+    {
+        var done = awards.Where(a => a.Status is SyncStatus.Sent or SyncStatus.Skipped).ToList();
+        if (done.Count > KeptDone)
+            awards.RemoveAll(a => done.Take(done.Count - KeptDone).Contains(a));
+        await _genericAttributeService.SaveAttributeAsync(customer, AwardsKey, JsonConvert.SerializeObject(awards, _json));
+        await _genericAttributeService.SaveAttributeAsync(customer, StatusKey, OverallStatus(awards).ToString());
+    }
+
+    /// <summary>Pending while any award is pending, failed while any failed, otherwise sent.</summary>
+    public static SyncStatus OverallStatus(IReadOnlyCollection<ManualCashbackAward> awards) =>
+        awards.Any(a => a.Status == SyncStatus.Pending) ? SyncStatus.Pending
+        : awards.Any(a => a.Status == SyncStatus.Failed) ? SyncStatus.Failed
+        : SyncStatus.Sent;
+}

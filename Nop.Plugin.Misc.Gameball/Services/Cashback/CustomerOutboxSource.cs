@@ -1,0 +1,120 @@
+using System.Globalization;
+using Nop.Core.Domain.Common;
+using Nop.Core.Domain.Customers;
+using Nop.Data;
+using Nop.Plugin.Misc.Gameball.Services.Outbox;
+using Nop.Services.Configuration;
+using Nop.Services.Customers;
+using Nop.Services.Localization;
+using Nop.Services.Logging;
+
+namespace Nop.Plugin.Misc.Gameball.Services.Cashback;
+
+/// <summary>
+/// Customers as outbox work: the cashback awards an admin made for a customer, kept on the customer,
+/// sent in the order they were made. An acknowledged award goes to nopCommerce's activity log once,
+/// in the name of the admin who made it, whichever process sent it.
+/// </summary>
+public class CustomerOutboxSource : IOutboxSource
+{
+    public const string ActivityKeyword = "Gameball.ManualCashback";
+
+    private readonly IRepository<GenericAttribute> _genericAttributeRepository;
+    private readonly ICustomerActivityService _customerActivityService;
+    private readonly ICustomerService _customerService;
+    private readonly ILocalizationService _localizationService;
+    private readonly ISettingService _settingService;
+    private readonly CashbackAwardStore _awardStore;
+    private readonly ManualCashbackHandler _handler;
+    private readonly OutboxRunner _runner;
+
+    public CustomerOutboxSource(IRepository<GenericAttribute> genericAttributeRepository,
+        ICustomerActivityService customerActivityService,
+        ICustomerService customerService,
+        ILocalizationService localizationService,
+        ISettingService settingService,
+        CashbackAwardStore awardStore,
+        ManualCashbackHandler handler,
+        OutboxRunner runner)
+    {
+        _genericAttributeRepository = genericAttributeRepository;
+        _customerActivityService = customerActivityService;
+        _customerService = customerService;
+        _localizationService = localizationService;
+        _settingService = settingService;
+        _awardStore = awardStore;
+        _handler = handler;
+        _runner = runner;
+    }
+
+    public const string Group = nameof(Customer);
+
+    public static OutboxAddress Address(int customerId) => new(Group, customerId);
+
+    public string EntityGroup => Group;
+
+    public string LockKey(int entityId) => "Nop.Plugin.Misc.Gameball.Outbox.Customer." + entityId.ToString(CultureInfo.InvariantCulture);
+
+    public async Task<GameballSettings?> SettingsOfAsync(int entityId)
+    {
+        var customer = await _customerService.GetCustomerByIdAsync(entityId);
+        return customer is null ? null : await _settingService.LoadSettingAsync<GameballSettings>(customer.RegisteredInStoreId);
+    }
+
+    public async Task<OutboxOutcome> ProcessAsync(int entityId, bool retryNow, OutboxPass pass, CancellationToken cancellationToken)
+    {
+        var customer = await _customerService.GetCustomerByIdAsync(entityId);
+        if (customer is null)
+            return OutboxOutcome.Nothing;
+        var awards = await _awardStore.LoadAsync(customer);
+        if (retryNow)
+            awards.ForEach(a => a.RetryNow());
+
+        Task SaveAsync() => _awardStore.SaveAsync(customer, awards);
+        foreach (var award in awards.Where(a => a.Status == SyncStatus.Pending).ToList())
+        {
+            await _runner.RunAsync(award, _handler, pass, SaveAsync, $"the cashback award {award.TransactionId}", cancellationToken);
+            if (award.Status == SyncStatus.Sent && !award.Logged)
+                await LogAsync(customer, award);
+        }
+
+        await SaveAsync();
+        var status = CashbackAwardStore.OverallStatus(awards);
+        var due = awards.Select(a => a.DueUtc).Where(d => d.HasValue).Min();
+        return new OutboxOutcome(status, status == SyncStatus.Pending ? due : null);
+    }
+
+    private async Task LogAsync(Customer customer, ManualCashbackAward award)
+    {
+        var admin = await _customerService.GetCustomerByIdAsync(award.AwardedByCustomerId);
+        var comment = string.Format(CultureInfo.InvariantCulture, await _localizationService.GetResourceAsync("Plugins.Misc.Gameball.Cashback.Activity"),
+            award.Amount, award.ShownPoints, customer.Email, award.Reason, award.TransactionId);
+        if (admin is null)
+            await _customerActivityService.InsertActivityAsync(ActivityKeyword, comment, customer);
+        else
+            await _customerActivityService.InsertActivityAsync(admin, ActivityKeyword, comment, customer);
+        award.Logged = true;
+    }
+
+    public async Task<bool> ResetFailedAsync(int entityId)
+    {
+        var customer = await _customerService.GetCustomerByIdAsync(entityId);
+        if (customer is null)
+            return false;
+        var awards = await _awardStore.LoadAsync(customer);
+        if (!awards.Any(a => a.Status == SyncStatus.Failed))
+            return false;
+        awards.ForEach(a => a.ResetForRetry());
+        await _awardStore.SaveAsync(customer, awards);
+        return true;
+    }
+
+    public async Task<IReadOnlyCollection<int>> FindWorkAsync(CancellationToken cancellationToken)
+    {
+        var pending = SyncStatus.Pending.ToString();
+        return await _genericAttributeRepository.Table
+            .Where(a => a.KeyGroup == Group && a.Key == CashbackAwardStore.StatusKey && a.Value == pending)
+            .Select(a => a.EntityId)
+            .ToListAsync();
+    }
+}

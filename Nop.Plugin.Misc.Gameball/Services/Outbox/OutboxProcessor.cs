@@ -1,0 +1,75 @@
+using Nop.Core.Caching;
+
+namespace Nop.Plugin.Misc.Gameball.Services.Outbox;
+
+/// <summary>
+/// Runs one pass over an entity's outbox work under the entity's lock (nopCommerce's
+/// <see cref="ILocker"/>, distributed in a web farm), with the time limits of
+/// <see cref="OutboxTiming"/>: the pass is cancelled at its budget and its lock expires shortly after,
+/// so a process that dies holding it delays the work by about a minute, not five.
+/// </summary>
+public class OutboxProcessor
+{
+    private static readonly TimeSpan _busyRetry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan _resetLockExpiry = TimeSpan.FromSeconds(30);
+
+    private readonly ILocker _locker;
+    private readonly IEnumerable<IOutboxSource> _sources;
+    private readonly TimeProvider _timeProvider;
+
+    public OutboxProcessor(ILocker locker, IEnumerable<IOutboxSource> sources, TimeProvider timeProvider)
+    {
+        _locker = locker;
+        _sources = sources;
+        _timeProvider = timeProvider;
+    }
+
+    private DateTime Now => _timeProvider.GetUtcNow().UtcDateTime;
+
+    /// <param name="retryNow">The admin's retry: failed work gets fresh attempts and work in backoff is sent at once.</param>
+    public async Task<OutboxOutcome> ProcessAsync(OutboxAddress address, bool retryNow, CancellationToken cancellationToken)
+    {
+        var source = SourceOf(address);
+        var settings = await source.SettingsOfAsync(address.EntityId);
+        if (settings is null)
+            return OutboxOutcome.Nothing;
+
+        var pass = new OutboxPass(settings, OutboxTiming.For(settings), Now);
+        using var budget = new CancellationTokenSource(pass.Timing.PassBudget, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        OutboxOutcome? outcome = null;
+        var locked = await _locker.PerformActionWithLockAsync(source.LockKey(address.EntityId), pass.Timing.LockExpiry,
+            async () => outcome = await source.ProcessAsync(address.EntityId, retryNow, pass, linked.Token));
+        return locked && outcome is not null ? outcome : OutboxOutcome.LockBusy(Now + _busyRetry);
+    }
+
+    /// <summary>The admin's "retry all failed": failed work becomes due again; the dispatcher sends it.</summary>
+    public async Task<bool> ResetFailedAsync(OutboxAddress address)
+    {
+        var source = SourceOf(address);
+        var reset = false;
+        await _locker.PerformActionWithLockAsync(source.LockKey(address.EntityId), _resetLockExpiry, async () => reset = await source.ResetFailedAsync(address.EntityId));
+        return reset;
+    }
+
+    /// <summary>
+    /// Changes an entity's work under its lock (e.g. adds an admin's award), waiting a little for a pass
+    /// that holds it; false when the lock stayed busy.
+    /// </summary>
+    public async Task<bool> UpdateAsync(OutboxAddress address, Func<Task> update, CancellationToken cancellationToken)
+    {
+        var source = SourceOf(address);
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            if (await _locker.PerformActionWithLockAsync(source.LockKey(address.EntityId), _resetLockExpiry, update))
+                return true;
+            await Task.Delay(TimeSpan.FromMilliseconds(250), _timeProvider, cancellationToken);
+        }
+
+        return false;
+    }
+
+    public IOutboxSource SourceOf(OutboxAddress address) =>
+        _sources.FirstOrDefault(s => s.EntityGroup == address.EntityGroup)
+        ?? throw new InvalidOperationException($"No outbox source keeps work on {address.EntityGroup}.");
+}
