@@ -40,6 +40,8 @@ public class OrderCardBrowserTests : AdminCardBrowserTest
         var answer = AnswerIn("gameball-resend-result");
         StillOnTheSamePage.Should().BeTrue("Resend must not submit nopCommerce's order form (the page reloaded)");
         answer.Should().Be("Sent");
+        Browser.FindElement(By.CssSelector("#gameball-order-card .gameball-status")).Text.Should().Be("Sent", "the card's state line follows the resend");
+        Browser.FindElements(By.CssSelector("#gameball-order-card .gameball-last-error")).Should().BeEmpty("a sent order has no error to show");
         Screenshot("order-card.png");
         Browser.FindElement(By.Id("gameball-resend-result")).GetAttribute("class").Should().Contain("text-success");
         Browser.FindElement(By.Id("gameball-resend")).Enabled.Should().BeTrue();
