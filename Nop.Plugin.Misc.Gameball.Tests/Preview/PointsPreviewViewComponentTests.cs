@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Routing;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Nop.Plugin.Misc.Gameball.Components;
 using Nop.Plugin.Misc.Gameball.Models;
@@ -28,7 +29,7 @@ public class PointsPreviewViewComponentTests
     private static IViewComponentResult Render(GameballSettings settings, object additionalData, string zone = "productdetails_overview_bottom")
     {
         var url = new Mock<IUrlHelper>();
-        url.Setup(u => u.RouteUrl(It.IsAny<UrlRouteContext>())).Returns((UrlRouteContext c) => "/route/" + c.RouteName);
+        url.Setup(u => u.RouteUrl(It.IsAny<UrlRouteContext>())).Returns((UrlRouteContext c) => "/route/" + c.RouteName + (new RouteValueDictionary(c.Values).TryGetValue("v", out var v) ? "?v=" + v : string.Empty));
         url.Setup(u => u.Content(It.IsAny<string>())).Returns((string path) => "/store" + path[1..]);
         var component = new PointsPreviewViewComponent(settings) { Url = url.Object };
         return component.Invoke(zone, additionalData);
@@ -49,7 +50,8 @@ public class PointsPreviewViewComponentTests
         model.Kind.Should().Be("product");
         model.ProductIds.Should().Equal(55);
         model.EndpointUrl.Should().Be("/route/Plugin.Misc.Gameball.ProductPointsPreview");
-        model.ScriptUrl.Should().Be("/route/Plugin.Misc.Gameball.PreviewScript");
+        // cached for a day, so the address carries the plugin version
+        model.ScriptUrl.Should().Be("/route/Plugin.Misc.Gameball.PreviewScript?v=" + typeof(GameballPlugin).Assembly.GetName().Version);
         // a static file of the plugin folder, with the plugin's version against year-long static file caching
         model.StylesUrl.Should().Be("/store/Plugins/Misc.Gameball/Content/points-preview.css?v=" + typeof(GameballPlugin).Assembly.GetName().Version);
     }

@@ -13,7 +13,7 @@ namespace Nop.Plugin.Misc.Gameball.Components;
 public class PointsPreviewViewComponent : NopViewComponent
 {
     // nopCommerce serves plugin files with a long cache lifetime: a new plugin version gets a new address
-    private static readonly string _stylesVersion = typeof(PointsPreviewViewComponent).Assembly.GetName().Version?.ToString() ?? "1";
+    private static readonly string _assetVersion = typeof(PointsPreviewViewComponent).Assembly.GetName().Version?.ToString() ?? "1";
 
     private readonly GameballSettings _settings;
 
@@ -27,8 +27,9 @@ public class PointsPreviewViewComponent : NopViewComponent
         if (string.IsNullOrEmpty(_settings.ApiKey) || string.IsNullOrEmpty(_settings.SecretKey))
             return Content(string.Empty);
 
-        var scriptUrl = Url.RouteUrl(GameballDefaults.PreviewScriptRouteName) ?? string.Empty;
-        var stylesUrl = Url.Content(GameballDefaults.PreviewStylesPath + "?v=" + _stylesVersion) ?? string.Empty;
+        // the script is cached for a day: its address carries the plugin version, so an upgrade is picked up at once
+        var scriptUrl = Url.RouteUrl(GameballDefaults.PreviewScriptRouteName, new { v = _assetVersion }) ?? string.Empty;
+        var stylesUrl = Url.Content(GameballDefaults.PreviewStylesPath + "?v=" + _assetVersion) ?? string.Empty;
         switch (additionalData)
         {
             case ProductDetailsModel product when _settings.EnableProductPreview:
