@@ -9,8 +9,8 @@ namespace Nop.Plugin.Misc.Gameball.Services.Admin.SyncLog;
 /// <summary>
 /// A list of outbox work kept on customers (a generic attribute of the customer holding a JSON list,
 /// with the list's overall status next to it) in the sync log: one row per item, the customer's e-mail
-/// as the reference. A new list is a subclass naming its keys, how to read it and how an item looks as
-/// a row. The items live inside JSON, so a grid read parses every customer's list of this kind (kept
+/// as the reference. A new list is a subclass naming its kinds and keys, how to read it and how an
+/// item looks as a row. The items live inside JSON, so a grid read parses every customer's list of this kind (kept
 /// short: done items are trimmed to the newest 50); counts and "retry all failed" read only the
 /// customers whose list still has work outstanding.
 /// </summary>
@@ -26,8 +26,8 @@ public abstract class CustomerWorkSyncLogSource<TItem> : ISyncLogSource
         _genericAttributeRepository = genericAttributeRepository;
     }
 
-    /// <summary>The kind of every row of this list.</summary>
-    protected abstract string Kind { get; }
+    /// <summary>The kinds of the list's items (one list may hold several: each action is a kind), in the kind filter's order.</summary>
+    public abstract IReadOnlyList<string> Kinds { get; }
 
     /// <summary>The generic attribute holding the list (JSON).</summary>
     protected abstract string ListKey { get; }
@@ -37,14 +37,12 @@ public abstract class CustomerWorkSyncLogSource<TItem> : ISyncLogSource
 
     protected abstract IReadOnlyList<TItem> Parse(string? json);
 
-    /// <summary>The item's own part of its row: key, creation time, amount, points, detail.</summary>
+    /// <summary>The item as a row: its kind, key, creation time, state, amount, points, detail.</summary>
     protected abstract SyncLogRow ToRow(TItem item, OutboxAddress address, string? reference, string referencePath);
-
-    public IReadOnlyList<string> Kinds => [Kind];
 
     public async Task<SyncLogSlice> NewestAsync(SyncLogFilter filter, int take)
     {
-        if (filter.Kind is not null && filter.Kind != Kind)
+        if (filter.Kind is not null && !Kinds.Contains(filter.Kind))
             return SyncLogSlice.Empty;
         var rows = (await RowsAsync(outstandingOnly: filter.Status is SyncStatus.Pending or SyncStatus.Failed, customerId: null))
             .Where(filter.Matches)

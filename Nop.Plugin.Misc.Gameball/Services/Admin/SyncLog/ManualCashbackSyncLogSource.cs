@@ -14,7 +14,7 @@ public class ManualCashbackSyncLogSource : CustomerWorkSyncLogSource<ManualCashb
     {
     }
 
-    protected override string Kind => ManualCashbackAward.ItemKind;
+    public override IReadOnlyList<string> Kinds { get; } = [ManualCashbackAward.ItemKind];
 
     protected override string ListKey => CashbackAwardStore.AwardsKey;
 
@@ -24,7 +24,7 @@ public class ManualCashbackSyncLogSource : CustomerWorkSyncLogSource<ManualCashb
 
     protected override SyncLogRow ToRow(ManualCashbackAward item, OutboxAddress address, string? reference, string referencePath) => new()
     {
-        Kind = Kind,
+        Kind = ManualCashbackAward.ItemKind,
         Address = address,
         Key = item.TransactionId,
         Reference = reference,
