@@ -46,13 +46,15 @@ public class AdminSecurityTests
         PermissionsOf("RetryOrder").Should().BeEquivalentTo("Configuration.ManagePlugins", "Orders.OrdersCreateEditDelete");
         PermissionsOf("AwardCashback").Should().Equal("Customers.CustomersCreateEditDelete");
         PermissionsOf("CustomerBalance").Should().Equal("Customers.CustomersView");
+        PermissionsOf("Retry").Should().Equal("Configuration.ManagePlugins");
+        PermissionsOf("CustomerAwards").Should().Equal("Customers.CustomersView");
     }
 
     [Test]
     public void EveryStateChangingActionIsAPost()
     {
         // SyncLogList only reads, but it is a POST as nopCommerce's grids send it, so the token is checked too
-        foreach (var name in new[] { "TestConnection", "SyncLogList", "RetryOrder", "RetryAllFailed", "AwardCashback" })
+        foreach (var name in new[] { "TestConnection", "SyncLogList", "Retry", "RetryOrder", "RetryAllFailed", "AwardCashback" })
             Actions.Where(m => m.Name == name).Should().OnlyContain(m => m.GetCustomAttribute<HttpPostAttribute>() != null, name);
         Actions.Where(m => m.Name == "Configure" && m.GetParameters().Length == 1).Should().OnlyContain(m => m.GetCustomAttribute<HttpPostAttribute>() != null);
     }

@@ -253,7 +253,7 @@ public class CashbackAndSyncLogTests
 
         var result = await _host.WithController(async c => Read(await c.RetryAllFailed()));
 
-        result.Message.Should().Be("1 failed orders will be sent again.");
+        result.Message.Should().Be("Failed work of 1 orders or customers will be sent again.");
         _host.Services.GetRequiredService<OutboxQueue>().Count.Should().Be(1);
         _host.Store.Attribute(order, OrderSyncStateStore.StatusKey).Should().Be("Pending");
     }

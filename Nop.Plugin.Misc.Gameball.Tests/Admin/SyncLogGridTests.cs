@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.Gameball.Models;
-using Nop.Plugin.Misc.Gameball.Services.Admin;
+using Nop.Plugin.Misc.Gameball.Services.Admin.SyncLog;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 
 namespace Nop.Plugin.Misc.Gameball.Tests.Admin;
@@ -58,7 +58,10 @@ public class SyncLogGridTests
         var rows = json["Data"]!.Should().BeOfType<JArray>().Subject;
         rows.Should().HaveCount(2);
         rows[0]!["Id"]!.Value<int>().Should().Be(newer.Id, "newest first");
-        rows[0]!["CustomOrderNumber"]!.Value<string>().Should().Be(newer.CustomOrderNumber);
+        rows[0]!["Reference"]!.Value<string>().Should().Be(newer.CustomOrderNumber);
+        rows[0]!["ReferencePath"]!.Value<string>().Should().Be($"Order/Edit/{newer.Id}");
+        rows[0]!["Kind"]!.Value<string>().Should().Be("Order");
+        rows[0]!["EntityGroup"]!.Value<string>().Should().Be("Order");
         rows[0]!["Status"]!.Value<string>().Should().Be("Failed");
         rows[0]!["StatusText"]!.Value<string>().Should().Be("Failed");
         rows[0]!["LastError"]!.Value<string>().Should().Contain("HTTP 500");
@@ -127,7 +130,7 @@ public class SyncLogGridTests
         row.Attempts.Should().Be(6);
         row.LastAttemptOn.Should().Be(_noon.AddMinutes(9));
         row.LastError.Should().Be("Gameball refused the refund");
-        row.Reversals.Should().Be("abc-R1: 10.00 (Sent)\nabc-R2: 5.50 (Failed)");
+        row.Detail.Should().Be("abc-R1: 10.00 (Sent)\nabc-R2: 5.50 (Failed)");
     }
 
     [Test]
@@ -166,6 +169,7 @@ public class SyncLogGridTests
 
         model.AvailableStatuses.Select(s => s.Text).Should().Equal("Any status", "Pending", "Sent", "Failed", "Not sent");
         model.AvailableStatuses.Single(s => s.Selected).Value.Should().Be("Failed", "a link to the failed orders opens the grid filtered");
+        model.AvailableKinds.Select(k => (k.Text, k.Value)).Should().Equal(("All", ""), ("Order", "Order"), ("Manual cashback", "ManualCashback"));
         model.PageSize.Should().Be(15);
         model.AvailablePageSizes.Should().Be("7, 15, 20, 50, 100");
     }

@@ -1,3 +1,4 @@
+using Nop.Plugin.Misc.Gameball.FakeGameball;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Interactions;
 
@@ -21,6 +22,7 @@ public class ManualCashbackBrowserTests : AdminCardBrowserTest
         Open($"/demo-admin/customer/{customer.Id}");
         CardShouldSitInsideTheEntityForm("gameball-customer-card", "customer-cards");
         ShouldBeAStatusRegion("gameball-award-result");
+        Wait.Until(_ => Browser.FindElement(By.Id("gameball-awards-empty")).Displayed).Should().BeTrue("a customer without awards says so");
 
         Browser.FindElement(By.Id("gameball-amount")).SendKeys("25");
         Browser.FindElement(By.Id("gameball-reason")).SendKeys("Goodwill: parcel arrived late");
@@ -32,7 +34,50 @@ public class ManualCashbackBrowserTests : AdminCardBrowserTest
         Browser.FindElement(By.Id("gameball-award-result")).GetAttribute("class").Should().Contain("text-success");
         Wait.Until(_ => Browser.FindElement(By.Id("gameball-balance")).Text.StartsWith("Balance: 25", StringComparison.Ordinal));
         Demo.Fake.Ledger.CashbackTransactions.Should().ContainSingle().Which.Amount.Should().Be(25m);
+        var row = Wait.Until(_ => Browser.FindElements(By.CssSelector("#gameball-awards-table tr.gameball-award")).SingleOrDefault());
+        row!.GetAttribute("data-status").Should().Be("Sent", "the new award is listed without a reload");
+        row.Text.Should().Contain("Manual cashback").And.Contain("25").And.Contain("Sent").And.Contain("Goodwill: parcel arrived late");
+        Browser.FindElement(By.Id("gameball-awards-empty")).Displayed.Should().BeFalse();
+        StillOnTheSamePage.Should().BeTrue();
         EntityFormPosts.Should().BeEmpty("nopCommerce's customer form was not posted");
+    }
+
+    [Test]
+    public void WithGameballDownTheAwardIsShownPendingInTheAnswerAndTheList()
+    {
+        var customer = Demo.Store.AddCustomer("rami@example.test");
+        Demo.Fake.Faults.For(new Fault(FaultKind.ServiceUnavailable), TimeSpan.FromMinutes(5));
+        Open($"/demo-admin/customer/{customer.Id}");
+
+        Browser.FindElement(By.Id("gameball-amount")).SendKeys("25");
+        Browser.FindElement(By.Id("gameball-reason")).SendKeys("Goodwill: outage");
+        Browser.FindElement(By.Id("gameball-award")).Click();
+
+        AnswerIn("gameball-award-result").Should().StartWith("The cashback of 25 is queued");
+        var result = Browser.FindElement(By.Id("gameball-award-result")).GetAttribute("class");
+        result.Should().Contain("text-warning", "a queued award is not a success yet").And.NotContain("text-success");
+        var row = Wait.Until(_ => Browser.FindElements(By.CssSelector("#gameball-awards-table tr.gameball-award")).SingleOrDefault());
+        row!.GetAttribute("data-status").Should().Be("Pending");
+        row.FindElement(By.CssSelector(".badge")).GetAttribute("class").Should().Contain("badge-warning");
+        row.Text.Should().Contain("Pending");
+        Demo.Fake.Ledger.CashbackTransactions.Should().BeEmpty();
+        StillOnTheSamePage.Should().BeTrue();
+    }
+
+    [Test]
+    public void TheListOfAwardsShowsTextNeverMarkup()
+    {
+        var customer = Demo.Store.AddCustomer("eve@example.test");
+        Open($"/demo-admin/customer/{customer.Id}");
+
+        Browser.FindElement(By.Id("gameball-amount")).SendKeys("5");
+        Browser.FindElement(By.Id("gameball-reason")).SendKeys("<img src=x onerror=\"document.title='owned'\"><b>bold</b>");
+        Browser.FindElement(By.Id("gameball-award")).Click();
+
+        var row = Wait.Until(_ => Browser.FindElements(By.CssSelector("#gameball-awards-table tr.gameball-award")).SingleOrDefault());
+        row!.Text.Should().Contain("<img src=x").And.Contain("<b>bold</b>");
+        row.FindElements(By.CssSelector("img, b")).Should().BeEmpty("a reason is shown, never run");
+        Browser.Title.Should().NotBe("owned");
     }
 
     [Test]
@@ -50,6 +95,7 @@ public class ManualCashbackBrowserTests : AdminCardBrowserTest
         var answer = AnswerIn("gameball-award-result");
         StillOnTheSamePage.Should().BeTrue("Award cashback must not submit nopCommerce's customer form (the page reloaded)");
         Wait.Until(_ => Browser.FindElement(By.Id("gameball-balance")).Text.StartsWith("Balance: 25", StringComparison.Ordinal));
+        Wait.Until(_ => Browser.FindElements(By.CssSelector("#gameball-awards-table tr.gameball-award")).Count == 1).Should().BeTrue("the award is listed once");
         Thread.Sleep(500);
         Screenshot("manual-cashback.png");
         answer.Should().Be(Awarded25);

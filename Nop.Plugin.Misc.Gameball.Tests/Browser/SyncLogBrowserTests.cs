@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.Gameball.FakeGameball;
+using Nop.Plugin.Misc.Gameball.Models;
+using Nop.Plugin.Misc.Gameball.Services.Admin;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;
@@ -46,6 +49,63 @@ public class SyncLogBrowserTests : BrowserTest
 
     private string StatusOf(Order order) => Browser.FindElement(RowOf(order)).FindElement(By.CssSelector(".gameball-status")).GetAttribute("data-status")!;
 
+    /// <summary>An admin's award that Gameball refused to the last attempt (HTTP 500 throughout).</summary>
+    private async Task<Customer> FailedAwardAsync(string email)
+    {
+        var customer = Demo.Store.AddCustomer(email);
+        Demo.Store.Settings[0].MaxSyncAttempts = 1;
+        Demo.Fake.Faults.For(new Fault(FaultKind.ServerError), TimeSpan.FromMinutes(5));
+        await using (var scope = Demo.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<ManualCashbackService>()
+                .AwardAsync(new AwardCashbackModel { CustomerId = customer.Id, Amount = 25m, Reason = "Goodwill: late parcel", AwardToken = Guid.NewGuid() }, CancellationToken.None);
+            result.Success.Should().BeFalse();
+        }
+
+        Demo.Fake.Faults.Clear();
+        return customer;
+    }
+
+    private static By AwardRowOf(Customer customer) => By.XPath($"//table[@id='gameball-sync-log-grid']//a[substring(@href, string-length(@href) - string-length('/Admin/Customer/Edit/{customer.Id}') + 1) = '/Admin/Customer/Edit/{customer.Id}']/ancestor::tr");
+
+    [Test]
+    public async Task TheGridListsEveryKindFiltersByKindAndRetrySendsAFailedAward()
+    {
+        var order = await OrderThatEndsAsync(SyncStatus.Sent, "ana@example.test");
+        var customer = await FailedAwardAsync("lina@example.test");
+
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/Admin/GameballAdmin/SyncLog");
+        Wait.Until(_ => Browser.FindElements(RowOf(order)).Count == 1 && Browser.FindElements(AwardRowOf(customer)).Count == 1).Should().BeTrue("orders and awards are one log");
+        var awardRow = Browser.FindElement(AwardRowOf(customer));
+        awardRow.FindElement(By.TagName("a")).Text.Should().Be("lina@example.test");
+        awardRow.FindElement(By.CssSelector(".gameball-status")).GetAttribute("data-status").Should().Be("Failed");
+        awardRow.Text.Should().Contain("Manual cashback").And.Contain("25").And.Contain("Goodwill: late parcel").And.Contain("500");
+        // wide enough for every column of the grid
+        var size = Browser.Manage().Window.Size;
+        Browser.Manage().Window.Size = new System.Drawing.Size(1440, 700);
+        Thread.Sleep(300);
+        Screenshot("sync-log.png");
+        Browser.Manage().Window.Size = size;
+
+        Browser.FindElement(By.CssSelector("#SearchStatus option[value='Failed']")).Click();
+        Browser.FindElement(By.Id("search-gameball-sync-log")).Click();
+        Wait.Until(_ => Browser.FindElements(RowOf(order)).Count == 0).Should().BeTrue("the state filter leaves the failed award");
+        Browser.FindElements(AwardRowOf(customer)).Should().ContainSingle();
+
+        Browser.FindElement(By.CssSelector("#SearchStatus option[value='']")).Click();
+        Browser.FindElement(By.CssSelector("#SearchKind option[value='ManualCashback']")).Click();
+        Browser.FindElement(By.Id("search-gameball-sync-log")).Click();
+        Wait.Until(_ => Browser.FindElements(RowOf(order)).Count == 0 && Browser.FindElements(AwardRowOf(customer)).Count == 1).Should().BeTrue("the kind filter leaves the award");
+
+        Browser.FindElement(AwardRowOf(customer)).FindElement(By.CssSelector(".gameball-retry")).Click();
+
+        Wait.Until(_ => Browser.FindElement(By.Id("gameball-sync-message")).Text == "Sent").Should().BeTrue();
+        Wait.Until(_ => Browser.FindElements(AwardRowOf(customer)).Count == 1
+                        && Browser.FindElement(AwardRowOf(customer)).FindElement(By.CssSelector(".gameball-status")).GetAttribute("data-status") == "Sent")
+            .Should().BeTrue("the grid redraws with the award sent");
+        Demo.Fake.Ledger.CashbackTransactions.Should().ContainSingle().Which.Amount.Should().Be(25m);
+    }
+
     [Test]
     public async Task TheGridListsOrdersFiltersByStatusAndRetrySendsAFailedOrder()
     {
@@ -64,7 +124,6 @@ public class SyncLogBrowserTests : BrowserTest
         Browser.FindElement(By.Id("search-gameball-sync-log")).Click();
         Wait.Until(_ => Browser.FindElements(RowOf(sent)).Count == 0).Should().BeTrue("the filter leaves only failed orders");
         Browser.FindElements(RowOf(failed)).Should().ContainSingle();
-        Screenshot("sync-log.png");
 
         Browser.FindElement(RowOf(failed)).FindElement(By.CssSelector(".gameball-retry")).Click();
 
@@ -80,7 +139,7 @@ public class SyncLogBrowserTests : BrowserTest
         var failed = await OrderThatEndsAsync(SyncStatus.Failed, "sam@example.test");
 
         Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/Admin/GameballAdmin/Configure");
-        Browser.FindElement(By.Id("gameball-sync-counts")).Text.Should().Contain("Orders waiting for Gameball: 0. Orders that failed: 1.");
+        Browser.FindElement(By.Id("gameball-sync-counts")).Text.Should().Contain("Waiting for Gameball: 0 (orders and cashback). Failed: 1.");
         Browser.FindElement(By.Id("gameball-failed-orders")).Click();
 
         Browser.FindElement(By.Id("SearchStatus")).GetDomProperty("value").Should().Be("Failed");
@@ -104,6 +163,35 @@ public class SyncLogBrowserTests : BrowserTest
         var row = Browser.FindElement(RowOf(order));
         row.Text.Should().Contain("<b>7</b>").And.Contain("<img src=x").And.Contain("<i>R1</i>: 1.00 (Failed)");
         row.FindElements(By.CssSelector("b, img, i")).Should().BeEmpty("what Gameball or an order number says is shown, never run");
+        Browser.Title.Should().NotBe("owned");
+    }
+
+    [Test]
+    public async Task AnAwardsCellsShowTextNeverMarkup()
+    {
+        var customer = Demo.Store.AddCustomer("<b>eve</b>@example.test");
+        await using (var scope = Demo.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<Services.Cashback.CashbackAwardStore>();
+            await store.SaveAsync(customer, [new Services.Cashback.ManualCashbackAward
+            {
+                TransactionId = "<i>tx</i>",
+                Amount = 5m,
+                Reason = "<img src=x onerror=\"document.title='owned'\">",
+                RequestedUtc = DateTime.UtcNow,
+                Status = SyncStatus.Failed,
+                Attempts = 1,
+                LastError = "<u>refused</u>",
+                Payload = "{}",
+            }]);
+        }
+
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/Admin/GameballAdmin/SyncLog");
+        Wait.Until(_ => Browser.FindElements(AwardRowOf(customer)).Count == 1).Should().BeTrue();
+
+        var row = Browser.FindElement(AwardRowOf(customer));
+        row.Text.Should().Contain("<b>eve</b>@example.test").And.Contain("<img src=x").And.Contain("<i>tx</i>").And.Contain("<u>refused</u>");
+        row.FindElements(By.CssSelector("b, img, i, u")).Should().BeEmpty("what an admin or Gameball wrote is shown, never run");
         Browser.Title.Should().NotBe("owned");
     }
 }

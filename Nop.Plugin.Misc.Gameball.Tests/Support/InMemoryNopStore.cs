@@ -195,6 +195,7 @@ public sealed class InMemoryNopStore
         Add(services, GenericAttributeServiceMock(life));
         Add(services, Repository(() => Orders));
         Add(services, Repository(() => GenericAttributes));
+        Add(services, Repository(() => Customers));
         Add(services, SettingServiceMock());
         Add(services, CustomerServiceMock());
         Add(services, AddressServiceMock());

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Plugin.Misc.Gameball.Models;
 using Nop.Plugin.Misc.Gameball.Services.Admin;
+using Nop.Plugin.Misc.Gameball.Services.Admin.SyncLog;
 using Nop.Plugin.Misc.Gameball.Services.Api;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
@@ -26,6 +27,9 @@ public class GameballAdminController : BasePluginController
 {
     public const int MaxRetryAllFailed = 500;
 
+    /// <summary>How many of a customer's awards the customer card lists.</summary>
+    public const int CustomerCardAwards = 10;
+
     private readonly ICustomerService _customerService;
     private readonly ILocalizationService _localizationService;
     private readonly INotificationService _notificationService;
@@ -35,7 +39,8 @@ public class GameballAdminController : BasePluginController
     private readonly ManualCashbackService _cashbackService;
     private readonly OrderSyncProcessor _processor;
     private readonly SyncLogModelFactory _syncLogModelFactory;
-    private readonly SyncLogQuery _syncLog;
+    private readonly IEnumerable<ISyncLogSource> _syncLogSources;
+    private readonly OutboxProcessor _outbox;
 
     public GameballAdminController(ICustomerService customerService,
         ILocalizationService localizationService,
@@ -46,7 +51,8 @@ public class GameballAdminController : BasePluginController
         ManualCashbackService cashbackService,
         OrderSyncProcessor processor,
         SyncLogModelFactory syncLogModelFactory,
-        SyncLogQuery syncLog)
+        IEnumerable<ISyncLogSource> syncLogSources,
+        OutboxProcessor outbox)
     {
         _customerService = customerService;
         _localizationService = localizationService;
@@ -57,7 +63,8 @@ public class GameballAdminController : BasePluginController
         _cashbackService = cashbackService;
         _processor = processor;
         _syncLogModelFactory = syncLogModelFactory;
-        _syncLog = syncLog;
+        _syncLogSources = syncLogSources;
+        _outbox = outbox;
     }
 
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
@@ -133,18 +140,40 @@ public class GameballAdminController : BasePluginController
         return Json(new { success = outcome.Status is SyncStatus.Sent or SyncStatus.Pending, status = outcome.Status.ToString(), message });
     }
 
+    /// <summary>
+    /// The sync log's Retry now, for a row of any kind: the entity's work (an order with its reversals, a
+    /// customer's awards and actions) is sent at once through the outbox, failed work with fresh attempts.
+    /// </summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> Retry(string entityGroup, int entityId)
+    {
+        var address = new OutboxAddress(entityGroup ?? string.Empty, entityId);
+        if (entityId <= 0 || !_outbox.Keeps(address.EntityGroup))
+            return Json(new { success = false, message = await _localizationService.GetResourceAsync("Plugins.Misc.Gameball.SyncLog.NoSuchWork") });
+        var outcome = await _outbox.ProcessAsync(address, retryNow: true, HttpContext.RequestAborted);
+        if (outcome.RetryAtUtc is { } retryAt)
+            _queue.EnqueueAt(address, retryAt);
+        var message = await _localizationService.GetResourceAsync(outcome.Busy ? "Plugins.Misc.Gameball.SyncLog.BusyWork" : "Plugins.Misc.Gameball.SyncLog.Status." + outcome.Status);
+        return Json(new { success = outcome.Status is SyncStatus.Sent or SyncStatus.Pending, status = outcome.Status.ToString(), message });
+    }
+
+    /// <summary>Failed work of every kind becomes due again with fresh attempts; the dispatcher sends it.</summary>
     [HttpPost]
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
     public async Task<IActionResult> RetryAllFailed()
     {
         var count = 0;
-        foreach (var orderId in await _syncLog.FailedOrderIdsAsync(MaxRetryAllFailed))
+        foreach (var source in _syncLogSources)
         {
-            if (await _processor.ResetFailedAsync(orderId) && _queue.Enqueue(OrderOutboxSource.Address(orderId)))
-                count++;
+            foreach (var address in await source.FailedAsync(MaxRetryAllFailed))
+            {
+                if (await _outbox.ResetFailedAsync(address) && _queue.Enqueue(address))
+                    count++;
+            }
         }
 
-        var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, await _localizationService.GetResourceAsync("Plugins.Misc.Gameball.SyncLog.RetryAllQueued"), count);
+        var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, await _localizationService.GetResourceAsync("Plugins.Misc.Gameball.SyncLog.RetryAllWorkQueued"), count);
         return Json(new { success = true, count, message });
     }
 
@@ -173,9 +202,22 @@ public class GameballAdminController : BasePluginController
         return Json(new { success = result.Success, message = result.Message });
     }
 
+    /// <summary>The customer's newest awards (every kind of work kept on the customer), for the customer card.</summary>
+    [HttpGet]
+    [CheckPermission(StandardPermission.Customers.CUSTOMERS_VIEW)]
+    public async Task<IActionResult> CustomerAwards(int customerId)
+    {
+        var items = await _syncLogModelFactory.CustomerWorkAsync(customerId, CustomerCardAwards);
+        return Json(new
+        {
+            success = true,
+            awards = items.Select(i => new { kind = i.KindText, amount = i.Amount, points = i.RewardedPoints, status = i.Status.ToString(), statusText = i.StatusText, createdOn = i.CreatedOn, detail = i.Detail, lastError = i.LastError }),
+        });
+    }
+
     private async Task AddCountsAsync(ConfigurationModel model)
     {
-        model.PendingCount = await _syncLog.CountAsync(SyncStatus.Pending);
-        model.FailedCount = await _syncLog.CountAsync(SyncStatus.Failed);
+        model.PendingCount = await _syncLogModelFactory.CountAsync(SyncStatus.Pending);
+        model.FailedCount = await _syncLogModelFactory.CountAsync(SyncStatus.Failed);
     }
 }

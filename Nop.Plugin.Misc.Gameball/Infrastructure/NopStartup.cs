@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.Gameball.Services;
 using Nop.Plugin.Misc.Gameball.Services.Admin;
+using Nop.Plugin.Misc.Gameball.Services.Admin.SyncLog;
 using Nop.Plugin.Misc.Gameball.Services.Api;
 using Nop.Plugin.Misc.Gameball.Services.Cashback;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
@@ -54,7 +55,8 @@ public class NopStartup : INopStartup
 
         services.AddScoped<GameballSettingsEditor>();
         services.AddScoped<ConnectionTester>();
-        services.AddScoped<SyncLogQuery>();
+        services.AddScoped<ISyncLogSource, OrderSyncLogSource>();
+        services.AddScoped<ISyncLogSource, ManualCashbackSyncLogSource>();
         services.AddScoped<SyncLogModelFactory>();
         services.AddScoped<ManualCashbackService>();
 

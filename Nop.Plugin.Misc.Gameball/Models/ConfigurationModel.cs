@@ -84,8 +84,10 @@ public record ConfigurationModel : BaseNopModel
 
     public IReadOnlyList<string> AvailableProductZones { get; set; } = [];
 
+    /// <summary>Pending work of every kind (orders, customers' cashback), as the sync log counts rows.</summary>
     public int PendingCount { get; set; }
 
+    /// <summary>Failed work of every kind.</summary>
     public int FailedCount { get; set; }
 }
 

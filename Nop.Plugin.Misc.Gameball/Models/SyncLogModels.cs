@@ -22,15 +22,38 @@ public record SyncLogSearchModel : BaseSearchModel
     [NopResourceDisplayName("Plugins.Misc.Gameball.SyncLog.SearchCreatedTo")]
     public DateTime? SearchCreatedTo { get; set; }
 
+    /// <summary>Only work of this kind (<c>Order</c>, <c>ManualCashback</c>, …); empty for every kind.</summary>
+    [NopResourceDisplayName("Plugins.Misc.Gameball.SyncLog.SearchKind")]
+    public string? SearchKind { get; set; }
+
     public IList<SelectListItem> AvailableStatuses { get; set; } = [];
+
+    public IList<SelectListItem> AvailableKinds { get; set; } = [];
 }
 
 public record SyncLogListModel : BasePagedListModel<SyncLogItemModel>;
 
-/// <summary>One order in the sync log; <see cref="BaseNopEntityModel.Id"/> is the order's id.</summary>
+/// <summary>
+/// One piece of work in the sync log, whatever its kind; <see cref="BaseNopEntityModel.Id"/> is the id of
+/// the entity holding it (<see cref="EntityGroup"/>: the order, the customer), what Retry sends.
+/// </summary>
 public record SyncLogItemModel : BaseNopEntityModel
 {
-    public string? CustomOrderNumber { get; set; }
+    /// <summary>nopCommerce's key group of the entity holding the work (Order, Customer).</summary>
+    public string? EntityGroup { get; set; }
+
+    /// <summary>Tells a customer's pieces of work apart (an award's transaction id).</summary>
+    public string? Key { get; set; }
+
+    public string? Kind { get; set; }
+
+    public string? KindText { get; set; }
+
+    /// <summary>The order number, the customer's e-mail.</summary>
+    public string? Reference { get; set; }
+
+    /// <summary>The admin page of the reference, relative to the admin area (<c>Order/Edit/5</c>, <c>Customer/Edit/7</c>).</summary>
+    public string? ReferencePath { get; set; }
 
     /// <summary>In the admin's time zone.</summary>
     public DateTime CreatedOn { get; set; }
@@ -40,7 +63,7 @@ public record SyncLogItemModel : BaseNopEntityModel
 
     public string? StatusText { get; set; }
 
-    /// <summary>Attempts for the order and its reversals together.</summary>
+    /// <summary>Attempts for the work (an order's together with its reversals).</summary>
     public int Attempts { get; set; }
 
     /// <summary>In the admin's time zone.</summary>
@@ -48,10 +71,13 @@ public record SyncLogItemModel : BaseNopEntityModel
 
     public string? LastError { get; set; }
 
+    /// <summary>The order's total, the award's amount.</summary>
+    public decimal? Amount { get; set; }
+
     public decimal? RewardedPoints { get; set; }
 
-    /// <summary>Each reversal as "id: amount (status)", one per line.</summary>
-    public string? Reversals { get; set; }
+    /// <summary>More about the work, one item a line: an order's reversals as "id: amount (status)", an award's reason and transaction id.</summary>
+    public string? Detail { get; set; }
 }
 
 /// <summary>The Gameball card on the admin order page.</summary>

@@ -32,7 +32,12 @@ public class CashbackAwardStore
 
     public async Task<List<ManualCashbackAward>> LoadAsync(Customer customer)
     {
-        var json = await _genericAttributeService.GetAttributeAsync<string>(customer, AwardsKey);
+        return Parse(await _genericAttributeService.GetAttributeAsync<string>(customer, AwardsKey));
+    }
+
+    /// <summary>The awards in a stored value (empty when there are none or it cannot be read).</summary>
+    public static List<ManualCashbackAward> Parse(string? json)
+    {
         if (string.IsNullOrWhiteSpace(json))
             return [];
         try

@@ -69,6 +69,9 @@ public class OutboxProcessor
         return false;
     }
 
+    /// <summary>Whether some source keeps outbox work on entities of the group.</summary>
+    public bool Keeps(string entityGroup) => _sources.Any(s => s.EntityGroup == entityGroup);
+
     public IOutboxSource SourceOf(OutboxAddress address) =>
         _sources.FirstOrDefault(s => s.EntityGroup == address.EntityGroup)
         ?? throw new InvalidOperationException($"No outbox source keeps work on {address.EntityGroup}.");
