@@ -4,19 +4,22 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Nop.Plugin.Misc.Gameball.Benchmarks;
 
-// dotnet run -c Release --project Nop.Plugin.Misc.Gameball.Benchmarks -- [all|bdn|load] [--out BENCHMARKS.md]
+// dotnet run -c Release --project Nop.Plugin.Misc.Gameball.Benchmarks -- [all|bdn|load|actions] [--out BENCHMARKS.md]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var outIndex = Array.IndexOf(args, "--out");
 var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(RepositoryRoot(), "BENCHMARKS.md");
 
 var report = new BenchmarkReport();
-if (mode is "all" or "bdn")
+if (mode is "all" or "bdn" or "actions")
 {
     // in-process: the machines here run net9.0 code on the .NET 10 runtime, which a generated child project would not
     var config = ManualConfig.Create(DefaultConfig.Instance)
         .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
         .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-    foreach (var summary in BenchmarkRunner.Run([typeof(CheckoutBenchmarks), typeof(PayloadBenchmarks), typeof(PreviewBenchmarks)], config))
+    Type[] benchmarks = mode == "actions"
+        ? [typeof(ActionConsumerBenchmarks)]
+        : [typeof(CheckoutBenchmarks), typeof(ActionConsumerBenchmarks), typeof(PayloadBenchmarks), typeof(PreviewBenchmarks)];
+    foreach (var summary in BenchmarkRunner.Run(benchmarks, config))
         report.AddBenchmarkDotNet(summary);
 }
 

@@ -28,6 +28,17 @@ public sealed class FakeGameballLedger
 
     public IReadOnlyDictionary<string, JsonObject> Customers => _customers;
 
+    /// <summary>Events as received, one entry per event name in a request (Gameball keeps no id to de-duplicate them on).</summary>
+    public IReadOnlyCollection<ReceivedEvent> Events { get { lock (_gate) return [.. _events]; } }
+
+    private readonly List<ReceivedEvent> _events = [];
+
+    internal void RecordEvent(string customerId, string name, JsonObject metadata, JsonObject body)
+    {
+        lock (_gate)
+            _events.Add(new ReceivedEvent(customerId, name, metadata.DeepClone().AsObject(), body.DeepClone().AsObject(), DateTime.UtcNow));
+    }
+
     /// <summary>How many times an order id was posted (applied once at most).</summary>
     public int TrackAttempts(string orderId) => _orderAttempts.GetValueOrDefault(orderId);
 
@@ -150,6 +161,8 @@ internal sealed record LedgerEntry(long Sequence, string Type, string Direction,
 public sealed record TrackedOrder(string OrderId, string CustomerId, decimal TotalPaid, int Points, JsonObject Body, DateTime At);
 
 public sealed record AppliedRefund(string RefundTransactionId, string ReverseTransactionId, decimal Amount, int Points, JsonObject Body, DateTime At);
+
+public sealed record ReceivedEvent(string CustomerId, string Name, JsonObject Metadata, JsonObject Body, DateTime At);
 
 public sealed record AppliedCashback(string TransactionId, string CustomerId, decimal Amount, int Points, JsonObject Body, DateTime At);
 

@@ -251,6 +251,10 @@ public sealed class FakeGameballServer : IAsyncDisposable
                 return Refund(body!);
             case ("POST", ["transactions", "cashback"]):
                 return Cashback(body!);
+            case ("POST", ["events"]):
+                foreach (var (name, metadata) in body!["events"]!.AsObject())
+                    Ledger.RecordEvent(body["customerId"]!.GetValue<string>(), name, metadata?.AsObject() ?? [], body);
+                return (200, new JsonObject { ["success"] = true, ["message"] = "Events processed" });
             case ("POST", ["customers"]):
                 var id = body!["customerId"]!.GetValue<string>();
                 Ledger.UpsertCustomer(id, body);

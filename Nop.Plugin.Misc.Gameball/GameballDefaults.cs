@@ -51,6 +51,8 @@ public static class GameballDefaults
 
     public const int DefaultMaxSyncAttempts = 12;
 
+    public const int DefaultMaxReviewRewardsPerDay = 3;
+
     public const string SyncTaskName = "Gameball order sync (Gameball plugin)";
 
     public const int SyncTaskPeriodSeconds = 5 * 60;

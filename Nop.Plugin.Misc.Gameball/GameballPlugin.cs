@@ -128,6 +128,8 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
         PreviewCacheTtlSeconds = GameballDefaults.DefaultPreviewCacheTtlSeconds,
         PreviewRequestsPerMinutePerClient = GameballDefaults.DefaultPreviewRequestsPerMinutePerClient,
         MaxSyncAttempts = GameballDefaults.DefaultMaxSyncAttempts,
+        // non-order actions earn nothing until the store owner chooses what each earns
+        MaxReviewRewardsPerDay = GameballDefaults.DefaultMaxReviewRewardsPerDay,
         // orders paid from now on are tracked (they wait for the keys); earlier ones are not sent retroactively
         TrackingEnabledFromUtc = DateTime.UtcNow,
     };

@@ -1,4 +1,5 @@
 using Nop.Core.Configuration;
+using Nop.Plugin.Misc.Gameball.Services.Actions;
 
 namespace Nop.Plugin.Misc.Gameball;
 
@@ -50,4 +51,82 @@ public class GameballSettings : ISettings
 
     /// <summary>Orders paid since this moment are tracked (set when tracking is first enabled).</summary>
     public DateTime? TrackingEnabledFromUtc { get; set; }
+
+    /// <summary>What a customer's registration (once the account is active) earns.</summary>
+    public ActionRewardMode RegistrationReward { get; set; }
+
+    /// <summary>The Gameball event name sent for it in <see cref="ActionRewardMode.Event"/> mode.</summary>
+    public string? RegistrationEventName { get; set; } = "registered";
+
+    /// <summary>The cashback amount (primary currency) in <see cref="ActionRewardMode.Cashback"/> mode.</summary>
+    public decimal RegistrationCashbackAmount { get; set; }
+
+    /// <summary>When the action was switched on: occurrences since then are rewarded, and found by the sweep if their event was missed.</summary>
+    public DateTime? RegistrationRewardFromUtc { get; set; }
+
+    /// <summary>What a registered customer's confirmed newsletter subscription earns.</summary>
+    public ActionRewardMode NewsletterReward { get; set; }
+
+    /// <summary>The Gameball event name sent for it in <see cref="ActionRewardMode.Event"/> mode.</summary>
+    public string? NewsletterEventName { get; set; } = "newsletter_subscribed";
+
+    /// <summary>The cashback amount (primary currency) in <see cref="ActionRewardMode.Cashback"/> mode.</summary>
+    public decimal NewsletterCashbackAmount { get; set; }
+
+    /// <summary>When the action was switched on: occurrences since then are rewarded, and found by the sweep if their event was missed.</summary>
+    public DateTime? NewsletterRewardFromUtc { get; set; }
+
+    /// <summary>What an approved product review earns.</summary>
+    public ActionRewardMode ReviewReward { get; set; }
+
+    /// <summary>The Gameball event name sent for it in <see cref="ActionRewardMode.Event"/> mode.</summary>
+    public string? ReviewEventName { get; set; } = "review_approved";
+
+    /// <summary>The cashback amount (primary currency) in <see cref="ActionRewardMode.Cashback"/> mode.</summary>
+    public decimal ReviewCashbackAmount { get; set; }
+
+    /// <summary>When the action was switched on: occurrences since then are rewarded, and found by the sweep if their event was missed.</summary>
+    public DateTime? ReviewRewardFromUtc { get; set; }
+
+    /// <summary>What an approved blog comment earns.</summary>
+    public ActionRewardMode BlogCommentReward { get; set; }
+
+    /// <summary>The Gameball event name sent for it in <see cref="ActionRewardMode.Event"/> mode.</summary>
+    public string? BlogCommentEventName { get; set; } = "blog_comment_approved";
+
+    /// <summary>The cashback amount (primary currency) in <see cref="ActionRewardMode.Cashback"/> mode.</summary>
+    public decimal BlogCommentCashbackAmount { get; set; }
+
+    /// <summary>When the action was switched on: occurrences since then are rewarded, and found by the sweep if their event was missed.</summary>
+    public DateTime? BlogCommentRewardFromUtc { get; set; }
+
+    /// <summary>What an approved news comment earns.</summary>
+    public ActionRewardMode NewsCommentReward { get; set; }
+
+    /// <summary>The Gameball event name sent for it in <see cref="ActionRewardMode.Event"/> mode.</summary>
+    public string? NewsCommentEventName { get; set; } = "news_comment_approved";
+
+    /// <summary>The cashback amount (primary currency) in <see cref="ActionRewardMode.Cashback"/> mode.</summary>
+    public decimal NewsCommentCashbackAmount { get; set; }
+
+    /// <summary>When the action was switched on: occurrences since then are rewarded, and found by the sweep if their event was missed.</summary>
+    public DateTime? NewsCommentRewardFromUtc { get; set; }
+
+    /// <summary>What the customer's birthday (from the date of birth, once a year) earns.</summary>
+    public ActionRewardMode BirthdayReward { get; set; }
+
+    /// <summary>The Gameball event name sent for it in <see cref="ActionRewardMode.Event"/> mode.</summary>
+    public string? BirthdayEventName { get; set; } = "birthday";
+
+    /// <summary>The cashback amount (primary currency) in <see cref="ActionRewardMode.Cashback"/> mode.</summary>
+    public decimal BirthdayCashbackAmount { get; set; }
+
+    /// <summary>When the action was switched on: occurrences since then are rewarded, and found by the sweep if their event was missed.</summary>
+    public DateTime? BirthdayRewardFromUtc { get; set; }
+
+    /// <summary>Reviews rewarded per customer per (UTC) day; further ones that day earn nothing.</summary>
+    public int MaxReviewRewardsPerDay { get; set; } = GameballDefaults.DefaultMaxReviewRewardsPerDay;
+
+    /// <summary>Reviews earn only for products the customer has a paid order of.</summary>
+    public bool RewardReviewsOfPurchasedProductsOnly { get; set; }
 }

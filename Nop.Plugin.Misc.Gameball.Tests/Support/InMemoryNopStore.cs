@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Nop.Core;
 using Nop.Core.Caching;
+using Nop.Core.Domain.Blogs;
 using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
@@ -9,6 +10,8 @@ using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Discounts;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Logging;
+using Nop.Core.Domain.Messages;
+using Nop.Core.Domain.News;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.Stores;
@@ -52,6 +55,10 @@ public sealed class InMemoryNopStore
     public List<Order> Orders { get; } = [];
     public List<OrderItem> OrderItems { get; } = [];
     public List<GenericAttribute> GenericAttributes { get; } = [];
+    public List<ProductReview> Reviews { get; } = [];
+    public List<BlogComment> BlogComments { get; } = [];
+    public List<NewsComment> NewsComments { get; } = [];
+    public List<NewsLetterSubscription> Subscriptions { get; } = [];
     private readonly Dictionary<int, Order> _ordersById = [];
     private readonly Dictionary<int, Address> _addressesById = [];
     private readonly Dictionary<int, List<OrderItem>> _itemsByOrder = [];
@@ -181,6 +188,44 @@ public sealed class InMemoryNopStore
         return order;
     }
 
+    public ProductReview AddReview(Customer customer, Product product, bool approved = true, int storeId = 1)
+    {
+        var review = new ProductReview { Id = NextId(), CustomerId = customer.Id, ProductId = product.Id, StoreId = storeId, IsApproved = approved, CreatedOnUtc = DateTime.UtcNow };
+        lock (_gate)
+            Reviews.Add(review);
+        return review;
+    }
+
+    public BlogComment AddBlogComment(Customer customer, bool approved = true)
+    {
+        var comment = new BlogComment { Id = NextId(), CustomerId = customer.Id, BlogPostId = 7, StoreId = 1, IsApproved = approved, CreatedOnUtc = DateTime.UtcNow };
+        lock (_gate)
+            BlogComments.Add(comment);
+        return comment;
+    }
+
+    public NewsComment AddNewsComment(Customer customer, bool approved = true)
+    {
+        var comment = new NewsComment { Id = NextId(), CustomerId = customer.Id, NewsItemId = 9, StoreId = 1, IsApproved = approved, CreatedOnUtc = DateTime.UtcNow };
+        lock (_gate)
+            NewsComments.Add(comment);
+        return comment;
+    }
+
+    public NewsLetterSubscription Subscribe(string email, bool active = true)
+    {
+        var subscription = new NewsLetterSubscription { Id = NextId(), NewsLetterSubscriptionGuid = Guid.NewGuid(), Email = email, StoreId = 1, Active = active, CreatedOnUtc = DateTime.UtcNow };
+        lock (_gate)
+            Subscriptions.Add(subscription);
+        return subscription;
+    }
+
+    public void Remove<T>(List<T> list, T entity)
+    {
+        lock (_gate)
+            list.Remove(entity);
+    }
+
     public string? Attribute(BaseEntity entity, string key)
     {
         lock (_gate)
@@ -196,6 +241,10 @@ public sealed class InMemoryNopStore
         Add(services, Repository(() => Orders));
         Add(services, Repository(() => GenericAttributes));
         Add(services, Repository(() => Customers));
+        Add(services, Repository(() => Reviews));
+        Add(services, Repository(() => BlogComments));
+        Add(services, Repository(() => NewsComments));
+        Add(services, Repository(() => Subscriptions));
         Add(services, SettingServiceMock());
         Add(services, CustomerServiceMock());
         Add(services, AddressServiceMock());
@@ -262,6 +311,17 @@ public sealed class InMemoryNopStore
                 return _ordersById.GetValueOrDefault(id) ?? Orders.FirstOrDefault(o => o.Id == id)!;
         });
         mock.Setup(s => s.GetOrdersByIdsAsync(It.IsAny<int[]>())).ReturnsAsync((int[] ids) => (IList<Order>)Snapshot(Orders).Where(o => ids.Contains(o.Id)).ToList());
+        mock.Setup(s => s.SearchOrdersAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<string>(),
+                It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<List<int>>(), It.IsAny<List<int>>(), It.IsAny<List<int>>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(),
+                It.IsAny<string>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>()))
+            .Returns(new InvocationFunc(invocation =>
+            {
+                var (customerId, productId) = ((int)invocation.Arguments[2], (int)invocation.Arguments[3]);
+                var (osIds, psIds, pageSize) = ((List<int>?)invocation.Arguments[10], (List<int>?)invocation.Arguments[11], (int)invocation.Arguments[18]);
+                var found = Snapshot(Orders).Where(o => (customerId == 0 || o.CustomerId == customerId) && (osIds is null || osIds.Contains((int)o.OrderStatus))
+                    && (psIds is null || psIds.Contains((int)o.PaymentStatus)) && (productId == 0 || Snapshot(OrderItems).Any(i => i.OrderId == o.Id && i.ProductId == productId))).ToList();
+                return Task.FromResult<IPagedList<Order>>(new PagedList<Order>(found, 0, Math.Max(1, pageSize), found.Count));
+            }));
         mock.Setup(s => s.GetOrderItemsAsync(It.IsAny<int>(), null, null, 0)).ReturnsAsync((int id, bool? _, bool? _, int _) =>
         {
             lock (_gate)
@@ -359,6 +419,8 @@ public sealed class InMemoryNopStore
     {
         var mock = new Mock<ICustomerService>();
         mock.Setup(s => s.GetCustomerByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Snapshot(Customers).FirstOrDefault(c => c.Id == id)!);
+        mock.Setup(s => s.GetCustomerByEmailAsync(It.IsAny<string>())).ReturnsAsync((string email) =>
+            Snapshot(Customers).FirstOrDefault(c => !c.Deleted && string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase))!);
         mock.Setup(s => s.IsRegisteredAsync(It.IsAny<Customer>(), true)).ReturnsAsync((Customer c, bool _) => RegisteredCustomerIds.Contains(c.Id));
         mock.Setup(s => s.IsGuestAsync(It.IsAny<Customer>(), true)).ReturnsAsync((Customer c, bool _) => !RegisteredCustomerIds.Contains(c.Id));
         return mock;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.Gameball.Services;
+using Nop.Plugin.Misc.Gameball.Services.Actions;
 using Nop.Plugin.Misc.Gameball.Services.Admin;
 using Nop.Plugin.Misc.Gameball.Services.Admin.SyncLog;
 using Nop.Plugin.Misc.Gameball.Services.Api;
@@ -43,7 +44,13 @@ public class NopStartup : INopStartup
         services.AddScoped<OrderSyncProcessor>();
 
         services.AddScoped<CashbackAwardStore>();
+        services.AddScoped<CustomerLedgerProbe>();
         services.AddScoped<ManualCashbackHandler>();
+        services.AddScoped<ActionRewardStore>();
+        services.AddScoped<ActionOccurrenceFinder>();
+        services.AddScoped<ActionRewardHandler>();
+        services.AddScoped<ActionRewardProcessor>();
+        services.AddScoped<ActionSweepFinder>();
         services.AddScoped<IOutboxSource, CustomerOutboxSource>();
 
         services.AddSingleton<PreviewCache>();

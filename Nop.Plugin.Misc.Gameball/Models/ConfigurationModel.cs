@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Nop.Plugin.Misc.Gameball.Services.Actions;
 using Nop.Web.Framework.Models;
 using Nop.Web.Framework.Mvc.ModelBinding;
 
@@ -79,6 +80,86 @@ public record ConfigurationModel : BaseNopModel
     [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.MaxSyncAttempts")]
     public int MaxSyncAttempts { get; set; }
     public bool MaxSyncAttempts_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.RegistrationReward")]
+    public ActionRewardMode RegistrationReward { get; set; }
+    public bool RegistrationReward_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.RegistrationEventName")]
+    public string? RegistrationEventName { get; set; }
+    public bool RegistrationEventName_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.RegistrationCashbackAmount")]
+    public decimal RegistrationCashbackAmount { get; set; }
+    public bool RegistrationCashbackAmount_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.NewsletterReward")]
+    public ActionRewardMode NewsletterReward { get; set; }
+    public bool NewsletterReward_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.NewsletterEventName")]
+    public string? NewsletterEventName { get; set; }
+    public bool NewsletterEventName_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.NewsletterCashbackAmount")]
+    public decimal NewsletterCashbackAmount { get; set; }
+    public bool NewsletterCashbackAmount_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.ReviewReward")]
+    public ActionRewardMode ReviewReward { get; set; }
+    public bool ReviewReward_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.ReviewEventName")]
+    public string? ReviewEventName { get; set; }
+    public bool ReviewEventName_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.ReviewCashbackAmount")]
+    public decimal ReviewCashbackAmount { get; set; }
+    public bool ReviewCashbackAmount_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.BlogCommentReward")]
+    public ActionRewardMode BlogCommentReward { get; set; }
+    public bool BlogCommentReward_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.BlogCommentEventName")]
+    public string? BlogCommentEventName { get; set; }
+    public bool BlogCommentEventName_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.BlogCommentCashbackAmount")]
+    public decimal BlogCommentCashbackAmount { get; set; }
+    public bool BlogCommentCashbackAmount_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.NewsCommentReward")]
+    public ActionRewardMode NewsCommentReward { get; set; }
+    public bool NewsCommentReward_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.NewsCommentEventName")]
+    public string? NewsCommentEventName { get; set; }
+    public bool NewsCommentEventName_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.NewsCommentCashbackAmount")]
+    public decimal NewsCommentCashbackAmount { get; set; }
+    public bool NewsCommentCashbackAmount_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.BirthdayReward")]
+    public ActionRewardMode BirthdayReward { get; set; }
+    public bool BirthdayReward_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.BirthdayEventName")]
+    public string? BirthdayEventName { get; set; }
+    public bool BirthdayEventName_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.BirthdayCashbackAmount")]
+    public decimal BirthdayCashbackAmount { get; set; }
+    public bool BirthdayCashbackAmount_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.MaxReviewRewardsPerDay")]
+    public int MaxReviewRewardsPerDay { get; set; } = GameballDefaults.DefaultMaxReviewRewardsPerDay;
+    public bool MaxReviewRewardsPerDay_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.RewardReviewsOfPurchasedProductsOnly")]
+    public bool RewardReviewsOfPurchasedProductsOnly { get; set; }
+    public bool RewardReviewsOfPurchasedProductsOnly_OverrideForStore { get; set; }
 
     public IReadOnlyList<string> AvailableApiVersions { get; set; } = [];
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Nop.Plugin.Misc.Gameball.Models;
+using Nop.Plugin.Misc.Gameball.Services.Actions;
 using Nop.Services.Localization;
 using Nop.Web.Framework.Validators;
 
@@ -20,7 +21,35 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
         RuleFor(m => m.PreviewRequestsPerMinutePerClient).InclusiveBetween(0, GameballDefaults.MaxPreviewRequestsPerMinutePerClient)
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.PreviewRequestsPerMinutePerClient.Range"));
         RuleFor(m => m.MaxSyncAttempts).InclusiveBetween(1, 50).WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.MaxSyncAttempts.Range"));
+
+        RuleFor(m => m.RegistrationEventName).Must(ActionRules.IsValidEventName).When(m => m.RegistrationReward == ActionRewardMode.Event)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.RegistrationEventName.Required"));
+        RuleFor(m => m.RegistrationCashbackAmount).Must(IsValidCashbackAmount).When(m => m.RegistrationReward == ActionRewardMode.Cashback)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.ActionCashbackAmount.Range"));
+        RuleFor(m => m.NewsletterEventName).Must(ActionRules.IsValidEventName).When(m => m.NewsletterReward == ActionRewardMode.Event)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.NewsletterEventName.Required"));
+        RuleFor(m => m.NewsletterCashbackAmount).Must(IsValidCashbackAmount).When(m => m.NewsletterReward == ActionRewardMode.Cashback)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.ActionCashbackAmount.Range"));
+        RuleFor(m => m.ReviewEventName).Must(ActionRules.IsValidEventName).When(m => m.ReviewReward == ActionRewardMode.Event)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.ReviewEventName.Required"));
+        RuleFor(m => m.ReviewCashbackAmount).Must(IsValidCashbackAmount).When(m => m.ReviewReward == ActionRewardMode.Cashback)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.ActionCashbackAmount.Range"));
+        RuleFor(m => m.BlogCommentEventName).Must(ActionRules.IsValidEventName).When(m => m.BlogCommentReward == ActionRewardMode.Event)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.BlogCommentEventName.Required"));
+        RuleFor(m => m.BlogCommentCashbackAmount).Must(IsValidCashbackAmount).When(m => m.BlogCommentReward == ActionRewardMode.Cashback)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.ActionCashbackAmount.Range"));
+        RuleFor(m => m.NewsCommentEventName).Must(ActionRules.IsValidEventName).When(m => m.NewsCommentReward == ActionRewardMode.Event)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.NewsCommentEventName.Required"));
+        RuleFor(m => m.NewsCommentCashbackAmount).Must(IsValidCashbackAmount).When(m => m.NewsCommentReward == ActionRewardMode.Cashback)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.ActionCashbackAmount.Range"));
+        RuleFor(m => m.BirthdayEventName).Must(ActionRules.IsValidEventName).When(m => m.BirthdayReward == ActionRewardMode.Event)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.BirthdayEventName.Required"));
+        RuleFor(m => m.BirthdayCashbackAmount).Must(IsValidCashbackAmount).When(m => m.BirthdayReward == ActionRewardMode.Cashback)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.ActionCashbackAmount.Range"));
+        RuleFor(m => m.MaxReviewRewardsPerDay).InclusiveBetween(1, 100).WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.MaxReviewRewardsPerDay.Range"));
     }
+
+    public static bool IsValidCashbackAmount(decimal amount) => amount > 0 && amount <= AwardCashbackValidator.MaxAmount && decimal.Round(amount, 2) == amount;
 
     /// <summary>https only: keys travel in headers. Plain http is accepted for a test server on this machine alone.</summary>
     public static bool IsAllowedBaseUrl(string? value) =>

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Nop.Core;
 using Nop.Plugin.Misc.Gameball.Models;
+using Nop.Plugin.Misc.Gameball.Services.Actions;
 using Nop.Services.Configuration;
 using Nop.Web.Framework.Infrastructure;
 
@@ -49,6 +50,26 @@ public class GameballSettingsEditor
             PreviewCacheTtlSeconds = s.PreviewCacheTtlSeconds,
             PreviewRequestsPerMinutePerClient = s.PreviewRequestsPerMinutePerClient,
             MaxSyncAttempts = s.MaxSyncAttempts,
+            RegistrationReward = s.RegistrationReward,
+            RegistrationEventName = s.RegistrationEventName,
+            RegistrationCashbackAmount = s.RegistrationCashbackAmount,
+            NewsletterReward = s.NewsletterReward,
+            NewsletterEventName = s.NewsletterEventName,
+            NewsletterCashbackAmount = s.NewsletterCashbackAmount,
+            ReviewReward = s.ReviewReward,
+            ReviewEventName = s.ReviewEventName,
+            ReviewCashbackAmount = s.ReviewCashbackAmount,
+            BlogCommentReward = s.BlogCommentReward,
+            BlogCommentEventName = s.BlogCommentEventName,
+            BlogCommentCashbackAmount = s.BlogCommentCashbackAmount,
+            NewsCommentReward = s.NewsCommentReward,
+            NewsCommentEventName = s.NewsCommentEventName,
+            NewsCommentCashbackAmount = s.NewsCommentCashbackAmount,
+            BirthdayReward = s.BirthdayReward,
+            BirthdayEventName = s.BirthdayEventName,
+            BirthdayCashbackAmount = s.BirthdayCashbackAmount,
+            MaxReviewRewardsPerDay = s.MaxReviewRewardsPerDay,
+            RewardReviewsOfPurchasedProductsOnly = s.RewardReviewsOfPurchasedProductsOnly,
         };
         if (scope > 0)
         {
@@ -68,6 +89,26 @@ public class GameballSettingsEditor
             model.PreviewCacheTtlSeconds_OverrideForStore = await Overridden(s, x => x.PreviewCacheTtlSeconds, scope);
             model.PreviewRequestsPerMinutePerClient_OverrideForStore = await Overridden(s, x => x.PreviewRequestsPerMinutePerClient, scope);
             model.MaxSyncAttempts_OverrideForStore = await Overridden(s, x => x.MaxSyncAttempts, scope);
+            model.RegistrationReward_OverrideForStore = await Overridden(s, x => x.RegistrationReward, scope);
+            model.RegistrationEventName_OverrideForStore = await Overridden(s, x => x.RegistrationEventName, scope);
+            model.RegistrationCashbackAmount_OverrideForStore = await Overridden(s, x => x.RegistrationCashbackAmount, scope);
+            model.NewsletterReward_OverrideForStore = await Overridden(s, x => x.NewsletterReward, scope);
+            model.NewsletterEventName_OverrideForStore = await Overridden(s, x => x.NewsletterEventName, scope);
+            model.NewsletterCashbackAmount_OverrideForStore = await Overridden(s, x => x.NewsletterCashbackAmount, scope);
+            model.ReviewReward_OverrideForStore = await Overridden(s, x => x.ReviewReward, scope);
+            model.ReviewEventName_OverrideForStore = await Overridden(s, x => x.ReviewEventName, scope);
+            model.ReviewCashbackAmount_OverrideForStore = await Overridden(s, x => x.ReviewCashbackAmount, scope);
+            model.BlogCommentReward_OverrideForStore = await Overridden(s, x => x.BlogCommentReward, scope);
+            model.BlogCommentEventName_OverrideForStore = await Overridden(s, x => x.BlogCommentEventName, scope);
+            model.BlogCommentCashbackAmount_OverrideForStore = await Overridden(s, x => x.BlogCommentCashbackAmount, scope);
+            model.NewsCommentReward_OverrideForStore = await Overridden(s, x => x.NewsCommentReward, scope);
+            model.NewsCommentEventName_OverrideForStore = await Overridden(s, x => x.NewsCommentEventName, scope);
+            model.NewsCommentCashbackAmount_OverrideForStore = await Overridden(s, x => x.NewsCommentCashbackAmount, scope);
+            model.BirthdayReward_OverrideForStore = await Overridden(s, x => x.BirthdayReward, scope);
+            model.BirthdayEventName_OverrideForStore = await Overridden(s, x => x.BirthdayEventName, scope);
+            model.BirthdayCashbackAmount_OverrideForStore = await Overridden(s, x => x.BirthdayCashbackAmount, scope);
+            model.MaxReviewRewardsPerDay_OverrideForStore = await Overridden(s, x => x.MaxReviewRewardsPerDay, scope);
+            model.RewardReviewsOfPurchasedProductsOnly_OverrideForStore = await Overridden(s, x => x.RewardReviewsOfPurchasedProductsOnly, scope);
         }
 
         return FillChoices(model);
@@ -90,6 +131,7 @@ public class GameballSettingsEditor
         var scope = await _storeContext.GetActiveStoreScopeConfigurationAsync();
         var s = await _settingService.LoadSettingAsync<GameballSettings>(scope);
         var trackingWasOn = s.EnableOrderTracking;
+        var actionsWereOn = ActionRules.SwitchedOn(s);
 
         s.ApiKey = model.ApiKey?.Trim();
         if (!string.IsNullOrWhiteSpace(model.SecretKey))
@@ -108,6 +150,26 @@ public class GameballSettingsEditor
         s.PreviewCacheTtlSeconds = model.PreviewCacheTtlSeconds;
         s.PreviewRequestsPerMinutePerClient = model.PreviewRequestsPerMinutePerClient;
         s.MaxSyncAttempts = model.MaxSyncAttempts;
+        s.RegistrationReward = model.RegistrationReward;
+        s.RegistrationCashbackAmount = model.RegistrationCashbackAmount;
+        s.NewsletterReward = model.NewsletterReward;
+        s.NewsletterCashbackAmount = model.NewsletterCashbackAmount;
+        s.ReviewReward = model.ReviewReward;
+        s.ReviewCashbackAmount = model.ReviewCashbackAmount;
+        s.BlogCommentReward = model.BlogCommentReward;
+        s.BlogCommentCashbackAmount = model.BlogCommentCashbackAmount;
+        s.NewsCommentReward = model.NewsCommentReward;
+        s.NewsCommentCashbackAmount = model.NewsCommentCashbackAmount;
+        s.BirthdayReward = model.BirthdayReward;
+        s.BirthdayCashbackAmount = model.BirthdayCashbackAmount;
+        s.MaxReviewRewardsPerDay = model.MaxReviewRewardsPerDay;
+        s.RewardReviewsOfPurchasedProductsOnly = model.RewardReviewsOfPurchasedProductsOnly;
+        s.RegistrationEventName = string.IsNullOrWhiteSpace(model.RegistrationEventName) ? s.RegistrationEventName : model.RegistrationEventName.Trim();
+        s.NewsletterEventName = string.IsNullOrWhiteSpace(model.NewsletterEventName) ? s.NewsletterEventName : model.NewsletterEventName.Trim();
+        s.ReviewEventName = string.IsNullOrWhiteSpace(model.ReviewEventName) ? s.ReviewEventName : model.ReviewEventName.Trim();
+        s.BlogCommentEventName = string.IsNullOrWhiteSpace(model.BlogCommentEventName) ? s.BlogCommentEventName : model.BlogCommentEventName.Trim();
+        s.NewsCommentEventName = string.IsNullOrWhiteSpace(model.NewsCommentEventName) ? s.NewsCommentEventName : model.NewsCommentEventName.Trim();
+        s.BirthdayEventName = string.IsNullOrWhiteSpace(model.BirthdayEventName) ? s.BirthdayEventName : model.BirthdayEventName.Trim();
 
         await Save(s, x => x.ApiKey, model.ApiKey_OverrideForStore, scope);
         await Save(s, x => x.SecretKey, model.SecretKey_OverrideForStore, scope);
@@ -125,12 +187,70 @@ public class GameballSettingsEditor
         await Save(s, x => x.PreviewCacheTtlSeconds, model.PreviewCacheTtlSeconds_OverrideForStore, scope);
         await Save(s, x => x.PreviewRequestsPerMinutePerClient, model.PreviewRequestsPerMinutePerClient_OverrideForStore, scope);
         await Save(s, x => x.MaxSyncAttempts, model.MaxSyncAttempts_OverrideForStore, scope);
+        await Save(s, x => x.RegistrationReward, model.RegistrationReward_OverrideForStore, scope);
+        await Save(s, x => x.RegistrationEventName, model.RegistrationEventName_OverrideForStore, scope);
+        await Save(s, x => x.RegistrationCashbackAmount, model.RegistrationCashbackAmount_OverrideForStore, scope);
+        await Save(s, x => x.NewsletterReward, model.NewsletterReward_OverrideForStore, scope);
+        await Save(s, x => x.NewsletterEventName, model.NewsletterEventName_OverrideForStore, scope);
+        await Save(s, x => x.NewsletterCashbackAmount, model.NewsletterCashbackAmount_OverrideForStore, scope);
+        await Save(s, x => x.ReviewReward, model.ReviewReward_OverrideForStore, scope);
+        await Save(s, x => x.ReviewEventName, model.ReviewEventName_OverrideForStore, scope);
+        await Save(s, x => x.ReviewCashbackAmount, model.ReviewCashbackAmount_OverrideForStore, scope);
+        await Save(s, x => x.BlogCommentReward, model.BlogCommentReward_OverrideForStore, scope);
+        await Save(s, x => x.BlogCommentEventName, model.BlogCommentEventName_OverrideForStore, scope);
+        await Save(s, x => x.BlogCommentCashbackAmount, model.BlogCommentCashbackAmount_OverrideForStore, scope);
+        await Save(s, x => x.NewsCommentReward, model.NewsCommentReward_OverrideForStore, scope);
+        await Save(s, x => x.NewsCommentEventName, model.NewsCommentEventName_OverrideForStore, scope);
+        await Save(s, x => x.NewsCommentCashbackAmount, model.NewsCommentCashbackAmount_OverrideForStore, scope);
+        await Save(s, x => x.BirthdayReward, model.BirthdayReward_OverrideForStore, scope);
+        await Save(s, x => x.BirthdayEventName, model.BirthdayEventName_OverrideForStore, scope);
+        await Save(s, x => x.BirthdayCashbackAmount, model.BirthdayCashbackAmount_OverrideForStore, scope);
+        await Save(s, x => x.MaxReviewRewardsPerDay, model.MaxReviewRewardsPerDay_OverrideForStore, scope);
+        await Save(s, x => x.RewardReviewsOfPurchasedProductsOnly, model.RewardReviewsOfPurchasedProductsOnly_OverrideForStore, scope);
 
         // orders paid from the moment tracking is switched on are tracked, not older ones
         if (s.EnableOrderTracking && (!trackingWasOn || s.TrackingEnabledFromUtc is null))
         {
             s.TrackingEnabledFromUtc = _timeProvider.GetUtcNow().UtcDateTime;
             await Save(s, x => x.TrackingEnabledFromUtc, model.EnableOrderTracking_OverrideForStore, scope);
+        }
+
+        // each action rewards what happens from the moment it is switched on, not what happened before
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        if (s.RegistrationReward != ActionRewardMode.Off && (!actionsWereOn.Contains(nameof(s.RegistrationReward)) || s.RegistrationRewardFromUtc is null))
+        {
+            s.RegistrationRewardFromUtc = now;
+            await Save(s, x => x.RegistrationRewardFromUtc, model.RegistrationReward_OverrideForStore, scope);
+        }
+
+        if (s.NewsletterReward != ActionRewardMode.Off && (!actionsWereOn.Contains(nameof(s.NewsletterReward)) || s.NewsletterRewardFromUtc is null))
+        {
+            s.NewsletterRewardFromUtc = now;
+            await Save(s, x => x.NewsletterRewardFromUtc, model.NewsletterReward_OverrideForStore, scope);
+        }
+
+        if (s.ReviewReward != ActionRewardMode.Off && (!actionsWereOn.Contains(nameof(s.ReviewReward)) || s.ReviewRewardFromUtc is null))
+        {
+            s.ReviewRewardFromUtc = now;
+            await Save(s, x => x.ReviewRewardFromUtc, model.ReviewReward_OverrideForStore, scope);
+        }
+
+        if (s.BlogCommentReward != ActionRewardMode.Off && (!actionsWereOn.Contains(nameof(s.BlogCommentReward)) || s.BlogCommentRewardFromUtc is null))
+        {
+            s.BlogCommentRewardFromUtc = now;
+            await Save(s, x => x.BlogCommentRewardFromUtc, model.BlogCommentReward_OverrideForStore, scope);
+        }
+
+        if (s.NewsCommentReward != ActionRewardMode.Off && (!actionsWereOn.Contains(nameof(s.NewsCommentReward)) || s.NewsCommentRewardFromUtc is null))
+        {
+            s.NewsCommentRewardFromUtc = now;
+            await Save(s, x => x.NewsCommentRewardFromUtc, model.NewsCommentReward_OverrideForStore, scope);
+        }
+
+        if (s.BirthdayReward != ActionRewardMode.Off && (!actionsWereOn.Contains(nameof(s.BirthdayReward)) || s.BirthdayRewardFromUtc is null))
+        {
+            s.BirthdayRewardFromUtc = now;
+            await Save(s, x => x.BirthdayRewardFromUtc, model.BirthdayReward_OverrideForStore, scope);
         }
 
         await _settingService.ClearCacheAsync();

@@ -45,6 +45,9 @@ public class GameballApiClient : IGameballApiClient
     public Task<CashbackResponse> CashbackAsync(GameballCredentials credentials, CashbackRequest request, GameballCallPolicy policy, CancellationToken cancellationToken) =>
         Post<CashbackResponse>(GameballOperation.Cashback, credentials, request, policy, cancellationToken);
 
+    public Task<EventsResponse> SendEventsAsync(GameballCredentials credentials, EventsRequest request, GameballCallPolicy policy, CancellationToken cancellationToken) =>
+        Post<EventsResponse>(GameballOperation.SendEvents, credentials, request, policy, cancellationToken);
+
     public Task<UpsertCustomerResponse> UpsertCustomerAsync(GameballCredentials credentials, UpsertCustomerRequest request, GameballCallPolicy policy, CancellationToken cancellationToken) =>
         Post<UpsertCustomerResponse>(GameballOperation.UpsertCustomer, credentials, request, policy, cancellationToken);
 

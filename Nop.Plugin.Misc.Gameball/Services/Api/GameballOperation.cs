@@ -32,6 +32,9 @@ public sealed record GameballOperation(string Name, HttpMethod Method, string Pa
     /// <summary>A customer's ledger, oldest first, a page after a Gameball transaction id (0 for the first page).</summary>
     public static GameballOperation CustomerTransactions { get; } = new(nameof(CustomerTransactions), HttpMethod.Get, "transactions?customerId={0}&direction=%2B&limit={1}&startAfter={2}", GameballRateBucket.Transactions, true);
 
+    /// <summary>Reports customer actions; Gameball's challenges decide any reward. Not de-duplicated by Gameball (fact sheet §2.8).</summary>
+    public static GameballOperation SendEvents { get; } = new(nameof(SendEvents), HttpMethod.Post, "events", GameballRateBucket.Other, false);
+
     public static GameballOperation UpsertCustomer { get; } = new(nameof(UpsertCustomer), HttpMethod.Post, "customers", GameballRateBucket.CustomersWrite, true);
 
     public static GameballOperation CustomerBalance { get; } = new(nameof(CustomerBalance), HttpMethod.Get, "customers/{0}/balance", GameballRateBucket.CustomersRead, true);

@@ -23,6 +23,8 @@ public interface IGameballApiClient
 
     Task<CashbackResponse> CashbackAsync(GameballCredentials credentials, CashbackRequest request, GameballCallPolicy policy, CancellationToken cancellationToken);
 
+    Task<EventsResponse> SendEventsAsync(GameballCredentials credentials, EventsRequest request, GameballCallPolicy policy, CancellationToken cancellationToken);
+
     Task<UpsertCustomerResponse> UpsertCustomerAsync(GameballCredentials credentials, UpsertCustomerRequest request, GameballCallPolicy policy, CancellationToken cancellationToken);
 
     Task<CustomerBalanceResponse> GetCustomerBalanceAsync(GameballCredentials credentials, string customerId, GameballCallPolicy policy, CancellationToken cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
 using Nop.Data;
+using Nop.Plugin.Misc.Gameball.Services.Actions;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Services.Configuration;
 using Nop.Services.Customers;
@@ -11,9 +12,10 @@ using Nop.Services.Logging;
 namespace Nop.Plugin.Misc.Gameball.Services.Cashback;
 
 /// <summary>
-/// Customers as outbox work: the cashback awards an admin made for a customer, kept on the customer,
-/// sent in the order they were made. An acknowledged award goes to nopCommerce's activity log once,
-/// in the name of the admin who made it, whichever process sent it.
+/// Customers as outbox work, one pass for everything kept on a customer: the cashback awards an admin
+/// made (sent in the order they were made; an acknowledged award goes to nopCommerce's activity log
+/// once, in the name of the admin who made it, whichever process sent it), then the rewards of the
+/// customer's non-order actions (<see cref="ActionRewardProcessor"/>).
 /// </summary>
 public class CustomerOutboxSource : IOutboxSource
 {
@@ -27,6 +29,9 @@ public class CustomerOutboxSource : IOutboxSource
     private readonly CashbackAwardStore _awardStore;
     private readonly ManualCashbackHandler _handler;
     private readonly OutboxRunner _runner;
+    private readonly ActionRewardProcessor _actions;
+    private readonly ActionRewardStore _actionStore;
+    private readonly ActionSweepFinder _actionSweepFinder;
 
     public CustomerOutboxSource(IRepository<GenericAttribute> genericAttributeRepository,
         ICustomerActivityService customerActivityService,
@@ -35,8 +40,14 @@ public class CustomerOutboxSource : IOutboxSource
         ISettingService settingService,
         CashbackAwardStore awardStore,
         ManualCashbackHandler handler,
-        OutboxRunner runner)
+        OutboxRunner runner,
+        ActionRewardProcessor actions,
+        ActionRewardStore actionStore,
+        ActionSweepFinder actionSweepFinder)
     {
+        _actions = actions;
+        _actionStore = actionStore;
+        _actionSweepFinder = actionSweepFinder;
         _genericAttributeRepository = genericAttributeRepository;
         _customerActivityService = customerActivityService;
         _customerService = customerService;
@@ -78,9 +89,25 @@ public class CustomerOutboxSource : IOutboxSource
                 await LogAsync(customer, award);
         }
 
-        await SaveAsync();
+        if (awards.Count > 0)
+            await SaveAsync();
+        var actions = await _actions.ProcessAsync(customer, retryNow, pass, cancellationToken);
+        if (awards.Count == 0)
+            return actions;
         var status = CashbackAwardStore.OverallStatus(awards);
         var due = awards.Select(a => a.DueUtc).Where(d => d.HasValue).Min();
+        return Combine(new OutboxOutcome(status, status == SyncStatus.Pending ? due : null), actions);
+    }
+
+    /// <summary>Pending while either part is, failed while either is; due at the earlier of the two.</summary>
+    private static OutboxOutcome Combine(OutboxOutcome awards, OutboxOutcome actions)
+    {
+        if (actions.Status == SyncStatus.Skipped)
+            return awards;
+        var status = awards.Status == SyncStatus.Pending || actions.Status == SyncStatus.Pending ? SyncStatus.Pending
+            : awards.Status == SyncStatus.Failed || actions.Status == SyncStatus.Failed ? SyncStatus.Failed
+            : SyncStatus.Sent;
+        var due = new[] { awards.RetryAtUtc, actions.RetryAtUtc }.Where(d => d.HasValue).Min();
         return new OutboxOutcome(status, status == SyncStatus.Pending ? due : null);
     }
 
@@ -102,19 +129,31 @@ public class CustomerOutboxSource : IOutboxSource
         if (customer is null)
             return false;
         var awards = await _awardStore.LoadAsync(customer);
-        if (!awards.Any(a => a.Status == SyncStatus.Failed))
-            return false;
-        awards.ForEach(a => a.ResetForRetry());
-        await _awardStore.SaveAsync(customer, awards);
-        return true;
+        var awardsFailed = awards.Any(a => a.Status == SyncStatus.Failed);
+        if (awardsFailed)
+        {
+            awards.ForEach(a => a.ResetForRetry());
+            await _awardStore.SaveAsync(customer, awards);
+        }
+
+        var rewards = await _actionStore.LoadAsync(customer);
+        var rewardsFailed = rewards.Any(r => r.Status == SyncStatus.Failed);
+        if (rewardsFailed)
+        {
+            rewards.ForEach(r => r.ResetForRetry());
+            await _actionStore.SaveAsync(customer, rewards);
+        }
+
+        return awardsFailed || rewardsFailed;
     }
 
     public async Task<IReadOnlyCollection<int>> FindWorkAsync(CancellationToken cancellationToken)
     {
         var pending = SyncStatus.Pending.ToString();
-        return await _genericAttributeRepository.Table
-            .Where(a => a.KeyGroup == Group && a.Key == CashbackAwardStore.StatusKey && a.Value == pending)
+        var withPendingWork = await _genericAttributeRepository.Table
+            .Where(a => a.KeyGroup == Group && (a.Key == CashbackAwardStore.StatusKey || a.Key == ActionRewardStore.StatusKey) && a.Value == pending)
             .Select(a => a.EntityId)
             .ToListAsync();
+        return withPendingWork.Union(await _actionSweepFinder.FindAsync(cancellationToken)).ToList();
     }
 }

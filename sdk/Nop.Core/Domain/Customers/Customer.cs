@@ -21,4 +21,5 @@ public partial class Customer : BaseEntity, ISoftDeletedEntity
     public bool IsSystemAccount { get; set; }
     public DateTime CreatedOnUtc { get; set; }
     public int RegisteredInStoreId { get; set; }
+    public DateTime? DateOfBirth { get; set; }
 }

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Newtonsoft.Json;
+using Nop.Core.Domain.Customers;
+using Nop.Plugin.Misc.Gameball.Services.Outbox;
+using Nop.Services.Common;
+
+namespace Nop.Plugin.Misc.Gameball.Services.Actions;
+
+/// <summary>
+/// Keeps a customer's action rewards as generic attributes of the customer (no plugin tables): the
+/// items as JSON, their overall status alone so the sweep can query it, and when the customer's actions
+/// were last reconciled. Every decided occurrence is kept: its key is what makes it earn once.
+/// </summary>
+public class ActionRewardStore
+{
+    public const string RewardsKey = "Gameball.ActionRewards";
+    public const string StatusKey = "Gameball.ActionStatus";
+    public const string CheckedKey = "Gameball.ActionsCheckedUtc";
+
+    private static readonly JsonSerializerSettings _json = new()
+    {
+        NullValueHandling = NullValueHandling.Ignore,
+        DateTimeZoneHandling = DateTimeZoneHandling.Utc,
+        FloatParseHandling = FloatParseHandling.Decimal,
+    };
+
+    private readonly IGenericAttributeService _genericAttributeService;
+
+    public ActionRewardStore(IGenericAttributeService genericAttributeService)
+    {
+        _genericAttributeService = genericAttributeService;
+    }
+
+    public async Task<List<ActionReward>> LoadAsync(Customer customer)
+    {
+        var json = await _genericAttributeService.GetAttributeAsync<string>(customer, RewardsKey);
+        if (string.IsNullOrWhiteSpace(json))
+            return [];
+        try
+        {
+            return JsonConvert.DeserializeObject<List<ActionReward>>(json, _json) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    public async Task SaveAsync(Customer customer, List<ActionReward> rewards)
+    {
+        if (rewards.Count == 0)
+            return;
+        await _genericAttributeService.SaveAttributeAsync(customer, RewardsKey, JsonConvert.SerializeObject(rewards, _json));
+        await _genericAttributeService.SaveAttributeAsync(customer, StatusKey, OverallStatus(rewards).ToString());
+    }
+
+    public Task SaveCheckedAsync(Customer customer, DateTime checkedUtc) =>
+        _genericAttributeService.SaveAttributeAsync(customer, CheckedKey, FormatTime(checkedUtc));
+
+    public static string FormatTime(DateTime utc) => utc.ToString("O", CultureInfo.InvariantCulture);
+
+    public static DateTime? ParseTime(string? value) =>
+        DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+
+    /// <summary>Pending while any item is pending, failed while any failed, otherwise sent.</summary>
+    public static SyncStatus OverallStatus(IReadOnlyCollection<ActionReward> rewards) =>
+        rewards.Any(r => r.Status == SyncStatus.Pending) ? SyncStatus.Pending
+        : rewards.Any(r => r.Status == SyncStatus.Failed) ? SyncStatus.Failed
+        : SyncStatus.Sent;
+}
