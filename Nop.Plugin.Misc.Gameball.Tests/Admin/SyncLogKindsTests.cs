@@ -6,6 +6,7 @@ using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.Gameball.FakeGameball;
 using Nop.Plugin.Misc.Gameball.Models;
+using Nop.Plugin.Misc.Gameball.Services.Actions;
 using Nop.Plugin.Misc.Gameball.Services.Api;
 using Nop.Plugin.Misc.Gameball.Services.Api.Models;
 using Nop.Plugin.Misc.Gameball.Services.Cashback;
@@ -72,6 +73,33 @@ public class SyncLogKindsTests
 
     private static JObject Json(IActionResult result) =>
         JObject.Parse(JsonConvert.SerializeObject(result.Should().BeOfType<JsonResult>().Subject.Value));
+
+    [Test]
+    public async Task NonOrderActionsAreKindsOfTheirOwnInTheGrid()
+    {
+        var order = await OrderAsync(SyncStatus.Sent, _noon);
+        var rana = _host.Store.AddCustomer("rana@example.test");
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ActionRewardStore>();
+            await store.SaveAsync(rana,
+            [
+                new ActionReward { TransactionId = $"review-41", OccurrenceKey = "review-41", Step = ActionRewardStep.Cashback, Action = GameballAction.Review, RecordedUtc = _noon.AddHours(2), Amount = 5m, Status = SyncStatus.Failed, Attempts = 1, LastError = "Gameball answered HTTP 500" },
+                new ActionReward { TransactionId = $"registration-{rana.CustomerGuid}", OccurrenceKey = $"registration-{rana.CustomerGuid}", Step = ActionRewardStep.Event, Action = GameballAction.Registration, EventName = "registered", RecordedUtc = _noon.AddHours(1), Status = SyncStatus.Sent, Attempts = 1 },
+            ]);
+        }
+
+        var all = await ReadAsync(new SyncLogSearchModel { Length = 15 });
+        var cashback = await ReadAsync(new SyncLogSearchModel { SearchKind = "ActionCashback", Length = 15 });
+        var model = await _host.WithController(async c => ((ViewResult)await c.SyncLog(new SyncLogSearchModel())).Model.Should().BeOfType<SyncLogSearchModel>().Subject);
+
+        all.Data.Select(r => (r.Kind, r.Id)).Should().Equal(("ActionCashback", rana.Id), ("ActionEvent", rana.Id), ("Order", order.Id));
+        all.Data.First().KindText.Should().Be("Action cashback");
+        all.Data.First().Detail.Should().Be("Review\nreview-41");
+        all.Data.ElementAt(1).Detail.Should().StartWith("Registration: registered\n");
+        cashback.Data.Should().ContainSingle().Which.LastError.Should().Contain("HTTP 500");
+        model.AvailableKinds.Select(k => k.Value).Should().Contain(["ActionEvent", "ActionCashback", "ActionReversal"]);
+    }
 
     [Test]
     public async Task OrdersAndAwardsAreOneGridNewestFirst()

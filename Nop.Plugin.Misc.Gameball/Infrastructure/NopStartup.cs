@@ -64,6 +64,7 @@ public class NopStartup : INopStartup
         services.AddScoped<ConnectionTester>();
         services.AddScoped<ISyncLogSource, OrderSyncLogSource>();
         services.AddScoped<ISyncLogSource, ManualCashbackSyncLogSource>();
+        services.AddScoped<ISyncLogSource, ActionRewardSyncLogSource>();
         services.AddScoped<SyncLogModelFactory>();
         services.AddScoped<ManualCashbackService>();
 

@@ -31,9 +31,12 @@ public class ActionRewardStore
         _genericAttributeService = genericAttributeService;
     }
 
-    public async Task<List<ActionReward>> LoadAsync(Customer customer)
+    public async Task<List<ActionReward>> LoadAsync(Customer customer) =>
+        Parse(await _genericAttributeService.GetAttributeAsync<string>(customer, RewardsKey));
+
+    /// <summary>The rewards kept in <see cref="RewardsKey"/>'s JSON; none when it is empty or unreadable.</summary>
+    public static List<ActionReward> Parse(string? json)
     {
-        var json = await _genericAttributeService.GetAttributeAsync<string>(customer, RewardsKey);
         if (string.IsNullOrWhiteSpace(json))
             return [];
         try
