@@ -102,7 +102,56 @@ public sealed class FakeGameballLedger
         }
     }
 
-    internal void UpsertCustomer(string customerId, JsonObject body) => _customers[customerId] = body;
+    private readonly ConcurrentQueue<ProfileUpsert> _profileUpserts = new();
+    private readonly ConcurrentQueue<AppliedReferral> _referrals = new();
+    private readonly ConcurrentQueue<string> _erasures = new();
+    private readonly ConcurrentDictionary<string, bool> _erased = new(StringComparer.Ordinal);
+
+    /// <summary>Every POST /customers applied, in order, and whether it created the customer.</summary>
+    public IReadOnlyCollection<ProfileUpsert> ProfileUpserts => _profileUpserts;
+
+    /// <summary>Referrals Gameball counted: a known code on the referred customer's creation call.</summary>
+    public IReadOnlyCollection<AppliedReferral> Referrals => _referrals;
+
+    /// <summary>Customers erased with DELETE /customers/{customerId}, in order.</summary>
+    public IReadOnlyCollection<string> Erasures => _erasures;
+
+    /// <summary>The referral code Gameball gives a customer (what GET /customers/{id} calls referralCode).</summary>
+    public static string ReferralCodeOf(string customerId) =>
+        "REF" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(customerId)))[..8];
+
+    /// <summary>A customer Gameball already has (one who can refer others), created outside the plugin.</summary>
+    public string AddReferrer(string customerId)
+    {
+        _customers[customerId] = new JsonObject { ["customerId"] = customerId };
+        return ReferralCodeOf(customerId);
+    }
+
+    internal string? CustomerWithReferralCode(string code) =>
+        _customers.Keys.FirstOrDefault(id => string.Equals(ReferralCodeOf(id), code, StringComparison.OrdinalIgnoreCase));
+
+    internal void UpsertCustomer(string customerId, JsonObject body)
+    {
+        var created = !IsKnownCustomer(customerId);
+        var code = body["referrerCode"]?.GetValue<string>();
+        // Gameball counts a referral on the creation call only, and ignores a code it does not know
+        if (created && code is not null && CustomerWithReferralCode(code) is { } referrer && referrer != customerId)
+            _referrals.Enqueue(new AppliedReferral(customerId, code, referrer, DateTime.UtcNow));
+        _erased.TryRemove(customerId, out _);
+        _customers[customerId] = body;
+        _profileUpserts.Enqueue(new ProfileUpsert(customerId, created, body, DateTime.UtcNow));
+    }
+
+    /// <summary>False when Gameball has no such customer.</summary>
+    internal bool EraseCustomer(string customerId)
+    {
+        if (!IsKnownCustomer(customerId))
+            return false;
+        _customers.TryRemove(customerId, out _);
+        _erased[customerId] = true;
+        _erasures.Enqueue(customerId);
+        return true;
+    }
 
     internal IReadOnlyList<(string Type, string TransactionId, decimal Amount, int Points, DateTime At)> TransactionsOf(string orderId)
     {
@@ -151,12 +200,18 @@ public sealed class FakeGameballLedger
     {
         if (_customers.ContainsKey(customerId))
             return true;
+        if (_erased.ContainsKey(customerId))
+            return false;
         lock (_gate)
             return _orders.Values.Any(o => o.CustomerId == customerId) || _cashback.Values.Any(c => c.CustomerId == customerId);
     }
 }
 
 internal sealed record LedgerEntry(long Sequence, string Type, string Direction, string TransactionId, decimal Amount, int Points, DateTime At);
+
+public sealed record ProfileUpsert(string CustomerId, bool Created, JsonObject Body, DateTime At);
+
+public sealed record AppliedReferral(string CustomerId, string ReferrerCode, string ReferrerCustomerId, DateTime At);
 
 public sealed record TrackedOrder(string OrderId, string CustomerId, decimal TotalPaid, int Points, JsonObject Body, DateTime At);
 

@@ -115,6 +115,15 @@ public sealed class FakeGameballServer : IAsyncDisposable
             return;
         }
 
+        var queryViolations = operation.ValidateQuery(name => request.Query[name].ToString());
+        if (queryViolations.Count > 0)
+        {
+            recorded.Violations = queryViolations;
+            recorded.Outcome = "400 query";
+            await Error(context, 400, 3000, "PAYLOAD_ERROR", "Invalid request: " + string.Join("; ", queryViolations));
+            return;
+        }
+
         JsonNode? json = null;
         if (operation.BodySchema is not null)
         {
@@ -259,6 +268,13 @@ public sealed class FakeGameballServer : IAsyncDisposable
                 var id = body!["customerId"]!.GetValue<string>();
                 Ledger.UpsertCustomer(id, body);
                 return (200, new JsonObject { ["gameballId"] = Math.Abs(id.GetHashCode(StringComparison.Ordinal)) });
+            case ("DELETE", ["customers", var erased]):
+                return Ledger.EraseCustomer(Uri.UnescapeDataString(erased))
+                    ? (200, new JsonObject { ["success"] = true })
+                    : ErrorBody(404, 7000, "CUSTOMER_ERROR", "Customer not found.");
+            case ("GET", ["referrals", "validate"]):
+                var referrer = Ledger.CustomerWithReferralCode(query["referrerCode"].ToString());
+                return (200, new JsonObject { ["isValid"] = referrer is not null && referrer != query["forCustomerId"].ToString() });
             case ("GET", ["customers", var balanceOf, "balance"]):
                 var customer = Uri.UnescapeDataString(balanceOf);
                 if (!Ledger.IsKnownCustomer(customer))

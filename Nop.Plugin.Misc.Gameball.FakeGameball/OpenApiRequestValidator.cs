@@ -56,7 +56,11 @@ public sealed class OpenApiRequestValidator
                     schema = JsonSchema.FromText(root.ToJsonString());
                 }
 
-                operations.Add(new OperationSpec(method.ToUpperInvariant(), relative, pattern, needsSecret, schema));
+                var requiredQuery = (op["parameters"]?.AsArray() ?? [])
+                    .Where(p => p?["in"]?.GetValue<string>() == "query" && p["required"]?.GetValue<bool>() == true)
+                    .Select(p => p!["name"]!.GetValue<string>())
+                    .ToList();
+                operations.Add(new OperationSpec(method.ToUpperInvariant(), relative, pattern, needsSecret, schema) { RequiredQuery = requiredQuery });
             }
         }
 
@@ -94,6 +98,13 @@ public sealed class OpenApiRequestValidator
 public sealed record OperationSpec(string Method, string PathTemplate, Regex PathPattern, bool NeedsSecretKey, JsonSchema? BodySchema)
 {
     private static readonly EvaluationOptions _options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+
+    /// <summary>The query parameters the spec marks required.</summary>
+    public IReadOnlyList<string> RequiredQuery { get; init; } = [];
+
+    /// <summary>"?name: required" for every required query parameter missing or empty.</summary>
+    public IReadOnlyList<string> ValidateQuery(Func<string, string?> valueOf) =>
+        [.. RequiredQuery.Where(name => string.IsNullOrEmpty(valueOf(name))).Select(name => $"?{name}: required")];
 
     /// <summary>Every schema violation of the body as "/field: problem"; empty when the body is valid.</summary>
     public IReadOnlyList<string> Validate(JsonNode? body)

@@ -53,6 +53,14 @@ public static class GameballDefaults
 
     public const int DefaultMaxReviewRewardsPerDay = 3;
 
+    /// <summary>The cookie keeping the referral code a shopper arrived with (nopCommerce's cookies start with ".Nop").</summary>
+    public const string ReferralCookieName = ".Nop.Gameball.Referral";
+
+    public static readonly TimeSpan ReferralCookieLifetime = TimeSpan.FromDays(30);
+
+    /// <summary>Gameball's referral links carry referralCode; older links (Magento's) ReferralCode. Query keys are case-insensitive in ASP.NET Core.</summary>
+    public const string ReferralQueryParameter = "referralCode";
+
     public const string SyncTaskName = "Gameball order sync (Gameball plugin)";
 
     public const int SyncTaskPeriodSeconds = 5 * 60;

@@ -123,6 +123,8 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
         ProductPreviewWidgetZone = PublicWidgetZones.ProductDetailsOverviewBottom,
         EnableCartPreview = true,
         EnableManualCashback = true,
+        SyncCustomerProfiles = true,
+        EnableReferrals = true,
         RequestTimeout = GameballDefaults.DefaultRequestTimeoutSeconds,
         PreviewRequestTimeoutMilliseconds = GameballDefaults.DefaultPreviewTimeoutMilliseconds,
         PreviewCacheTtlSeconds = GameballDefaults.DefaultPreviewCacheTtlSeconds,

@@ -35,6 +35,12 @@ public class GameballSettings : ISettings
     /// <summary>Cashback for non-order actions, awarded by admins from the customer page.</summary>
     public bool EnableManualCashback { get; set; }
 
+    /// <summary>Keep registered customers' Gameball profiles in step with the store (POST /customers).</summary>
+    public bool SyncCustomerProfiles { get; set; }
+
+    /// <summary>Keep the referral code a shopper arrives with and send it on their creation call.</summary>
+    public bool EnableReferrals { get; set; }
+
     /// <summary>Timeout of one background call to Gameball, in seconds.</summary>
     public int RequestTimeout { get; set; } = GameballDefaults.DefaultRequestTimeoutSeconds;
 

@@ -170,7 +170,8 @@ public class SyncLogGridTests
         model.AvailableStatuses.Select(s => s.Text).Should().Equal("Any status", "Pending", "Sent", "Failed", "Not sent");
         model.AvailableStatuses.Single(s => s.Selected).Value.Should().Be("Failed", "a link to the failed orders opens the grid filtered");
         model.AvailableKinds.Select(k => (k.Text, k.Value)).Should().Equal(("All", ""), ("Order", "Order"), ("Manual cashback", "ManualCashback"),
-            ("Action (Gameball event)", "ActionEvent"), ("Action cashback", "ActionCashback"), ("Action cashback reversed", "ActionReversal"));
+            ("Action (Gameball event)", "ActionEvent"), ("Action cashback", "ActionCashback"), ("Action cashback reversed", "ActionReversal"),
+            ("Customer profile", "Profile"), ("Customer erasure (GDPR)", "Erasure"));
         model.PageSize.Should().Be(15);
         model.AvailablePageSizes.Should().Be("7, 15, 20, 50, 100");
     }

@@ -47,6 +47,12 @@ public sealed class InMemoryNopStore
     public List<Customer> Customers { get; } = [];
     public HashSet<int> RegisteredCustomerIds { get; } = [];
     public List<Address> Addresses { get; } = [];
+    public List<Country> Countries { get; } = [new Country { Id = 1, Name = "Egypt", TwoLetterIsoCode = "EG" }, new Country { Id = 2, Name = "United States", TwoLetterIsoCode = "US" }];
+    public List<Language> Languages { get; } =
+    [
+        new Language { Id = 1, Name = "English", LanguageCulture = "en-US", UniqueSeoCode = "en", Published = true },
+        new Language { Id = 2, Name = "العربية", LanguageCulture = "ar-EG", UniqueSeoCode = "ar", Published = true },
+    ];
     public List<Product> Products { get; } = [];
     public List<Category> Categories { get; } = [];
     public Dictionary<int, int[]> ProductCategories { get; } = [];
@@ -73,6 +79,9 @@ public sealed class InMemoryNopStore
     public List<ShoppingCartItem> Cart { get; } = [];
     public HashSet<int> ProductsHiddenFromStore { get; } = [];
     public Customer? CurrentCustomer { get; set; }
+
+    /// <summary>The storefront request a consumer runs in (its cookies), for tests that publish events outside a web host.</summary>
+    public HttpContext? CurrentHttpContext { get; set; }
     public int CurrentStoreId { get; set; } = 1;
     public ConcurrentQueue<(string Keyword, string Comment, int? EntityId)> Activities { get; } = new();
 
@@ -220,6 +229,17 @@ public sealed class InMemoryNopStore
         return subscription;
     }
 
+    /// <summary>What nopCommerce's GDPR erasure does to a customer's generic attributes.</summary>
+    public void RemoveAttributesOf(BaseEntity entity, string keyGroup)
+    {
+        lock (_gate)
+        {
+            GenericAttributes.RemoveAll(a => a.KeyGroup == keyGroup && a.EntityId == entity.Id);
+            foreach (var index in _attributes.Keys.Where(k => k.Item1 == keyGroup && k.Item2 == entity.Id).ToList())
+                _attributes.Remove(index);
+        }
+    }
+
     public void Remove<T>(List<T> list, T entity)
     {
         lock (_gate)
@@ -248,6 +268,8 @@ public sealed class InMemoryNopStore
         Add(services, SettingServiceMock());
         Add(services, CustomerServiceMock());
         Add(services, AddressServiceMock());
+        Add(services, CountryServiceMock());
+        Add(services, LanguageServiceMock());
         Add(services, ProductServiceMock());
         Add(services, CategoryServiceMock());
         Add(services, ManufacturerServiceMock());
@@ -270,7 +292,7 @@ public sealed class InMemoryNopStore
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, CurrencySettings);
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, AdminAreaSettings);
         Add(services, DateTimeHelperMock());
-        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<IHttpContextAccessor, HttpContextAccessor>(services);
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<IHttpContextAccessor>(services, new StoreHttpContextAccessor(this));
         Add(services, WebHelperMock());
     }
 
@@ -423,6 +445,23 @@ public sealed class InMemoryNopStore
             Snapshot(Customers).FirstOrDefault(c => !c.Deleted && string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase))!);
         mock.Setup(s => s.IsRegisteredAsync(It.IsAny<Customer>(), true)).ReturnsAsync((Customer c, bool _) => RegisteredCustomerIds.Contains(c.Id));
         mock.Setup(s => s.IsGuestAsync(It.IsAny<Customer>(), true)).ReturnsAsync((Customer c, bool _) => !RegisteredCustomerIds.Contains(c.Id));
+        mock.Setup(s => s.GetCustomerBillingAddressAsync(It.IsAny<Customer>())).ReturnsAsync((Customer c) =>
+            Snapshot(Addresses).FirstOrDefault(a => a.Id == c.BillingAddressId)!);
+        return mock;
+    }
+
+    private Mock<ICountryService> CountryServiceMock()
+    {
+        var mock = new Mock<ICountryService>();
+        mock.Setup(s => s.GetCountryByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Snapshot(Countries).FirstOrDefault(c => c.Id == id)!);
+        return mock;
+    }
+
+    private Mock<ILanguageService> LanguageServiceMock()
+    {
+        var mock = new Mock<ILanguageService>();
+        mock.Setup(s => s.GetLanguageByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Snapshot(Languages).FirstOrDefault(l => l.Id == id)!);
+        mock.Setup(s => s.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(() => (IList<Language>)Snapshot(Languages));
         return mock;
     }
 
@@ -655,4 +694,16 @@ public sealed class ProcessLife
     public bool IsDead => _dead;
 
     public void Kill() => _dead = true;
+}
+
+/// <summary>ASP.NET Core's accessor, unless a test has put a storefront request in <see cref="InMemoryNopStore.CurrentHttpContext"/>.</summary>
+internal sealed class StoreHttpContextAccessor(InMemoryNopStore store) : IHttpContextAccessor
+{
+    private readonly HttpContextAccessor _inner = new();
+
+    public HttpContext? HttpContext
+    {
+        get => store.CurrentHttpContext ?? _inner.HttpContext;
+        set => _inner.HttpContext = value;
+    }
 }

@@ -66,6 +66,9 @@ public sealed class OrderSyncTestHost : IAsyncDisposable
         settings.SecretKey = fake.SecretKey;
         settings.RequestTimeout = 1;
         settings.TrackingEnabledFromUtc = DateTime.UtcNow.AddDays(-1);
+        // profiles are their own tests' subject (Profiles/); elsewhere they would add a request to every customer's pass
+        settings.SyncCustomerProfiles = false;
+        settings.EnableReferrals = false;
         configure?.Invoke(settings);
         return settings;
     }

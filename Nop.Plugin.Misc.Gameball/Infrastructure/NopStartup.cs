@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,6 +13,7 @@ using Nop.Plugin.Misc.Gameball.Services.Cashback;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Plugin.Misc.Gameball.Services.Preview;
+using Nop.Plugin.Misc.Gameball.Services.Profiles;
 using Nop.Web.Framework.Infrastructure.Extensions;
 
 namespace Nop.Plugin.Misc.Gameball.Infrastructure;
@@ -51,7 +53,12 @@ public class NopStartup : INopStartup
         services.AddScoped<ActionRewardHandler>();
         services.AddScoped<ActionRewardProcessor>();
         services.AddScoped<ActionSweepFinder>();
+        services.AddScoped<ProfileStore>();
+        services.AddScoped<ProfileHandler>();
+        services.AddScoped<CustomerProfileProcessor>();
+        services.AddSingleton<ProfileChangeFilter>();
         services.AddScoped<IOutboxSource, CustomerOutboxSource>();
+        services.Configure<MvcOptions>(options => options.Filters.Add<ReferralCaptureFilter>());
 
         services.AddSingleton<PreviewCache>();
         services.AddSingleton<PreviewFailureLog>();
@@ -65,6 +72,7 @@ public class NopStartup : INopStartup
         services.AddScoped<ISyncLogSource, OrderSyncLogSource>();
         services.AddScoped<ISyncLogSource, ManualCashbackSyncLogSource>();
         services.AddScoped<ISyncLogSource, ActionRewardSyncLogSource>();
+        services.AddScoped<ISyncLogSource, ProfileSyncLogSource>();
         services.AddScoped<SyncLogModelFactory>();
         services.AddScoped<ManualCashbackService>();
 

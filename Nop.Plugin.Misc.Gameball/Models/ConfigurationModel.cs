@@ -61,6 +61,14 @@ public record ConfigurationModel : BaseNopModel
     public bool EnableManualCashback { get; set; }
     public bool EnableManualCashback_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.SyncCustomerProfiles")]
+    public bool SyncCustomerProfiles { get; set; }
+    public bool SyncCustomerProfiles_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.EnableReferrals")]
+    public bool EnableReferrals { get; set; }
+    public bool EnableReferrals_OverrideForStore { get; set; }
+
     [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.RequestTimeout")]
     public int RequestTimeout { get; set; }
     public bool RequestTimeout_OverrideForStore { get; set; }

@@ -45,6 +45,8 @@ public class GameballSettingsEditor
             ProductPreviewWidgetZone = s.ProductPreviewWidgetZone,
             EnableCartPreview = s.EnableCartPreview,
             EnableManualCashback = s.EnableManualCashback,
+            SyncCustomerProfiles = s.SyncCustomerProfiles,
+            EnableReferrals = s.EnableReferrals,
             RequestTimeout = s.RequestTimeout,
             PreviewRequestTimeoutMilliseconds = s.PreviewRequestTimeoutMilliseconds,
             PreviewCacheTtlSeconds = s.PreviewCacheTtlSeconds,
@@ -84,6 +86,8 @@ public class GameballSettingsEditor
             model.ProductPreviewWidgetZone_OverrideForStore = await Overridden(s, x => x.ProductPreviewWidgetZone, scope);
             model.EnableCartPreview_OverrideForStore = await Overridden(s, x => x.EnableCartPreview, scope);
             model.EnableManualCashback_OverrideForStore = await Overridden(s, x => x.EnableManualCashback, scope);
+            model.SyncCustomerProfiles_OverrideForStore = await Overridden(s, x => x.SyncCustomerProfiles, scope);
+            model.EnableReferrals_OverrideForStore = await Overridden(s, x => x.EnableReferrals, scope);
             model.RequestTimeout_OverrideForStore = await Overridden(s, x => x.RequestTimeout, scope);
             model.PreviewRequestTimeoutMilliseconds_OverrideForStore = await Overridden(s, x => x.PreviewRequestTimeoutMilliseconds, scope);
             model.PreviewCacheTtlSeconds_OverrideForStore = await Overridden(s, x => x.PreviewCacheTtlSeconds, scope);
@@ -145,6 +149,8 @@ public class GameballSettingsEditor
         s.ProductPreviewWidgetZone = model.ProductPreviewWidgetZone;
         s.EnableCartPreview = model.EnableCartPreview;
         s.EnableManualCashback = model.EnableManualCashback;
+        s.SyncCustomerProfiles = model.SyncCustomerProfiles;
+        s.EnableReferrals = model.EnableReferrals;
         s.RequestTimeout = model.RequestTimeout;
         s.PreviewRequestTimeoutMilliseconds = model.PreviewRequestTimeoutMilliseconds;
         s.PreviewCacheTtlSeconds = model.PreviewCacheTtlSeconds;
@@ -182,6 +188,8 @@ public class GameballSettingsEditor
         await Save(s, x => x.ProductPreviewWidgetZone, model.ProductPreviewWidgetZone_OverrideForStore, scope);
         await Save(s, x => x.EnableCartPreview, model.EnableCartPreview_OverrideForStore, scope);
         await Save(s, x => x.EnableManualCashback, model.EnableManualCashback_OverrideForStore, scope);
+        await Save(s, x => x.SyncCustomerProfiles, model.SyncCustomerProfiles_OverrideForStore, scope);
+        await Save(s, x => x.EnableReferrals, model.EnableReferrals_OverrideForStore, scope);
         await Save(s, x => x.RequestTimeout, model.RequestTimeout_OverrideForStore, scope);
         await Save(s, x => x.PreviewRequestTimeoutMilliseconds, model.PreviewRequestTimeoutMilliseconds_OverrideForStore, scope);
         await Save(s, x => x.PreviewCacheTtlSeconds, model.PreviewCacheTtlSeconds_OverrideForStore, scope);

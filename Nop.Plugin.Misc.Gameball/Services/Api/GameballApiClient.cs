@@ -51,6 +51,18 @@ public class GameballApiClient : IGameballApiClient
     public Task<UpsertCustomerResponse> UpsertCustomerAsync(GameballCredentials credentials, UpsertCustomerRequest request, GameballCallPolicy policy, CancellationToken cancellationToken) =>
         Post<UpsertCustomerResponse>(GameballOperation.UpsertCustomer, credentials, request, policy, cancellationToken);
 
+    public Task DeleteCustomerAsync(GameballCredentials credentials, string customerId, GameballCallPolicy policy, CancellationToken cancellationToken) =>
+        Get<NoContentResponse>(GameballOperation.DeleteCustomer, credentials, customerId, policy, cancellationToken);
+
+    public Task<ReferralValidationResponse> ValidateReferrerCodeAsync(GameballCredentials credentials, string referrerCode, string forCustomerId, GameballCallPolicy policy,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(referrerCode) || string.IsNullOrWhiteSpace(forCustomerId))
+            throw new ArgumentException("A referral code and a customer id are required.");
+        return _http.SendAsync<ReferralValidationResponse>(GameballOperation.ValidateReferrerCode, credentials,
+            GameballOperation.ValidateReferrerCode.BuildPath(referrerCode, forCustomerId), null, policy, cancellationToken);
+    }
+
     public Task<CustomerBalanceResponse> GetCustomerBalanceAsync(GameballCredentials credentials, string customerId, GameballCallPolicy policy, CancellationToken cancellationToken) =>
         Get<CustomerBalanceResponse>(GameballOperation.CustomerBalance, credentials, customerId, policy, cancellationToken);
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
+using Nop.Plugin.Misc.Gameball.Services.Api.Models;
 using Polly.Timeout;
 
 namespace Nop.Plugin.Misc.Gameball.Services.Api;
@@ -118,6 +119,9 @@ public class GameballHttpClient
     private static TResponse Read<TResponse>(GameballOperation operation, HttpResponseMessage response, string body)
         where TResponse : class
     {
+        // a deletion may answer 200 with nothing at all (the spec gives it no body)
+        if (typeof(TResponse) == typeof(NoContentResponse) && string.IsNullOrWhiteSpace(body))
+            return (TResponse)(object)NoContentResponse.Instance;
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
             throw new GameballApiException(GameballErrorKind.InvalidResponse, operation.Name,

@@ -37,6 +37,10 @@ public sealed record GameballOperation(string Name, HttpMethod Method, string Pa
 
     public static GameballOperation UpsertCustomer { get; } = new(nameof(UpsertCustomer), HttpMethod.Post, "customers", GameballRateBucket.CustomersWrite, true);
 
+    public static GameballOperation DeleteCustomer { get; } = new(nameof(DeleteCustomer), HttpMethod.Delete, "customers/{0}", GameballRateBucket.CustomersWrite, true);
+
+    public static GameballOperation ValidateReferrerCode { get; } = new(nameof(ValidateReferrerCode), HttpMethod.Get, "referrals/validate?referrerCode={0}&forCustomerId={1}", GameballRateBucket.CustomersRead, true);
+
     public static GameballOperation CustomerBalance { get; } = new(nameof(CustomerBalance), HttpMethod.Get, "customers/{0}/balance", GameballRateBucket.CustomersRead, true);
 
     public string BuildPath(params string[] segments) =>

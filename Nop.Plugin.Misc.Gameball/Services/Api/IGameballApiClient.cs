@@ -27,6 +27,12 @@ public interface IGameballApiClient
 
     Task<UpsertCustomerResponse> UpsertCustomerAsync(GameballCredentials credentials, UpsertCustomerRequest request, GameballCallPolicy policy, CancellationToken cancellationToken);
 
+    /// <summary>DELETE /customers/{customerId}: erases the customer in Gameball (no undo).</summary>
+    Task DeleteCustomerAsync(GameballCredentials credentials, string customerId, GameballCallPolicy policy, CancellationToken cancellationToken);
+
+    /// <summary>GET /referrals/validate: whether the code is a customer's referral code that <paramref name="forCustomerId"/> may use (not their own).</summary>
+    Task<ReferralValidationResponse> ValidateReferrerCodeAsync(GameballCredentials credentials, string referrerCode, string forCustomerId, GameballCallPolicy policy, CancellationToken cancellationToken);
+
     Task<CustomerBalanceResponse> GetCustomerBalanceAsync(GameballCredentials credentials, string customerId, GameballCallPolicy policy, CancellationToken cancellationToken);
 
     /// <summary>

@@ -4,6 +4,7 @@ using Nop.Core.Domain.Customers;
 using Nop.Data;
 using Nop.Plugin.Misc.Gameball.Services.Actions;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
+using Nop.Plugin.Misc.Gameball.Services.Profiles;
 using Nop.Services.Configuration;
 using Nop.Services.Customers;
 using Nop.Services.Localization;
@@ -15,7 +16,8 @@ namespace Nop.Plugin.Misc.Gameball.Services.Cashback;
 /// Customers as outbox work, one pass for everything kept on a customer: the cashback awards an admin
 /// made (sent in the order they were made; an acknowledged award goes to nopCommerce's activity log
 /// once, in the name of the admin who made it, whichever process sent it), then the rewards of the
-/// customer's non-order actions (<see cref="ActionRewardProcessor"/>).
+/// customer's non-order actions (<see cref="ActionRewardProcessor"/>), then their profile
+/// (<see cref="CustomerProfileProcessor"/>). A customer erased in the store gets their erasure and nothing else.
 /// </summary>
 public class CustomerOutboxSource : IOutboxSource
 {
@@ -32,6 +34,7 @@ public class CustomerOutboxSource : IOutboxSource
     private readonly ActionRewardProcessor _actions;
     private readonly ActionRewardStore _actionStore;
     private readonly ActionSweepFinder _actionSweepFinder;
+    private readonly CustomerProfileProcessor _profiles;
 
     public CustomerOutboxSource(IRepository<GenericAttribute> genericAttributeRepository,
         ICustomerActivityService customerActivityService,
@@ -43,8 +46,10 @@ public class CustomerOutboxSource : IOutboxSource
         OutboxRunner runner,
         ActionRewardProcessor actions,
         ActionRewardStore actionStore,
-        ActionSweepFinder actionSweepFinder)
+        ActionSweepFinder actionSweepFinder,
+        CustomerProfileProcessor profiles)
     {
+        _profiles = profiles;
         _actions = actions;
         _actionStore = actionStore;
         _actionSweepFinder = actionSweepFinder;
@@ -77,6 +82,8 @@ public class CustomerOutboxSource : IOutboxSource
         var customer = await _customerService.GetCustomerByIdAsync(entityId);
         if (customer is null)
             return OutboxOutcome.Nothing;
+        if (await _profiles.IsErasedAsync(customer))
+            return await _profiles.ProcessAsync(customer, retryNow, pass, cancellationToken);
         var awards = await _awardStore.LoadAsync(customer);
         if (retryNow)
             awards.ForEach(a => a.RetryNow());
@@ -92,22 +99,26 @@ public class CustomerOutboxSource : IOutboxSource
         if (awards.Count > 0)
             await SaveAsync();
         var actions = await _actions.ProcessAsync(customer, retryNow, pass, cancellationToken);
+        var profile = await _profiles.ProcessAsync(customer, retryNow, pass, cancellationToken);
+        var work = Combine(actions, profile);
         if (awards.Count == 0)
-            return actions;
+            return work;
         var status = CashbackAwardStore.OverallStatus(awards);
         var due = awards.Select(a => a.DueUtc).Where(d => d.HasValue).Min();
-        return Combine(new OutboxOutcome(status, status == SyncStatus.Pending ? due : null), actions);
+        return Combine(new OutboxOutcome(status, status == SyncStatus.Pending ? due : null), work);
     }
 
     /// <summary>Pending while either part is, failed while either is; due at the earlier of the two.</summary>
-    private static OutboxOutcome Combine(OutboxOutcome awards, OutboxOutcome actions)
+    private static OutboxOutcome Combine(OutboxOutcome first, OutboxOutcome second)
     {
-        if (actions.Status == SyncStatus.Skipped)
-            return awards;
-        var status = awards.Status == SyncStatus.Pending || actions.Status == SyncStatus.Pending ? SyncStatus.Pending
-            : awards.Status == SyncStatus.Failed || actions.Status == SyncStatus.Failed ? SyncStatus.Failed
+        if (second.Status == SyncStatus.Skipped)
+            return first;
+        if (first.Status == SyncStatus.Skipped)
+            return second;
+        var status = first.Status == SyncStatus.Pending || second.Status == SyncStatus.Pending ? SyncStatus.Pending
+            : first.Status == SyncStatus.Failed || second.Status == SyncStatus.Failed ? SyncStatus.Failed
             : SyncStatus.Sent;
-        var due = new[] { awards.RetryAtUtc, actions.RetryAtUtc }.Where(d => d.HasValue).Min();
+        var due = new[] { first.RetryAtUtc, second.RetryAtUtc }.Where(d => d.HasValue).Min();
         return new OutboxOutcome(status, status == SyncStatus.Pending ? due : null);
     }
 
@@ -144,14 +155,15 @@ public class CustomerOutboxSource : IOutboxSource
             await _actionStore.SaveAsync(customer, rewards);
         }
 
-        return awardsFailed || rewardsFailed;
+        var profileFailed = await _profiles.ResetFailedAsync(customer);
+        return awardsFailed || rewardsFailed || profileFailed;
     }
 
     public async Task<IReadOnlyCollection<int>> FindWorkAsync(CancellationToken cancellationToken)
     {
         var pending = SyncStatus.Pending.ToString();
         var withPendingWork = await _genericAttributeRepository.Table
-            .Where(a => a.KeyGroup == Group && (a.Key == CashbackAwardStore.StatusKey || a.Key == ActionRewardStore.StatusKey) && a.Value == pending)
+            .Where(a => a.KeyGroup == Group && (a.Key == CashbackAwardStore.StatusKey || a.Key == ActionRewardStore.StatusKey || a.Key == ProfileStore.StatusKey) && a.Value == pending)
             .Select(a => a.EntityId)
             .ToListAsync();
         return withPendingWork.Union(await _actionSweepFinder.FindAsync(cancellationToken)).ToList();

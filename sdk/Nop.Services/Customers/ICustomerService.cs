@@ -1,3 +1,4 @@
+using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
 
 namespace Nop.Services.Customers;
@@ -7,5 +8,6 @@ public partial interface ICustomerService
     Task<Customer> GetCustomerByIdAsync(int customerId);
     Task<Customer> GetCustomerByEmailAsync(string email);
     Task<bool> IsRegisteredAsync(Customer customer, bool onlyActiveCustomerRoles = true);
+    Task<Address> GetCustomerBillingAddressAsync(Customer customer);
     Task<bool> IsGuestAsync(Customer customer, bool onlyActiveCustomerRoles = true);
 }

@@ -9,6 +9,7 @@ public sealed record UpsertCustomerRequest
     [JsonProperty("email")] public string? Email { get; init; }
     [JsonProperty("mobile")] public string? Mobile { get; init; }
     [JsonProperty("customerAttributes")] public CustomerAttributes? CustomerAttributes { get; init; }
+    [JsonProperty("referrerCode")] public string? ReferrerCode { get; init; }
     [JsonProperty("guest")] public bool? Guest { get; init; }
 }
 
@@ -19,6 +20,8 @@ public sealed record CustomerAttributes
     [JsonProperty("lastName")] public string? LastName { get; init; }
     [JsonProperty("email")] public string? Email { get; init; }
     [JsonProperty("mobile")] public string? Mobile { get; init; }
+    [JsonProperty("gender")] public string? Gender { get; init; }
+    [JsonProperty("dateOfBirth")] public string? DateOfBirth { get; init; }
     [JsonProperty("joinDate")] public string? JoinDate { get; init; }
     [JsonProperty("country")] public string? Country { get; init; }
     [JsonProperty("city")] public string? City { get; init; }
@@ -30,6 +33,24 @@ public sealed record CustomerAttributes
 public sealed record UpsertCustomerResponse
 {
     [JsonProperty("gameballId")] public string? GameballId { get; init; }
+}
+
+/// <summary>The customer a call names in its path (DELETE /customers/{customerId}), kept as the payload of work that has no body.</summary>
+public sealed record CustomerReference
+{
+    [JsonProperty("customerId")] public required string CustomerId { get; init; }
+}
+
+/// <summary>GET /referrals/validate.</summary>
+public sealed record ReferralValidationResponse
+{
+    [JsonProperty("isValid")] public bool IsValid { get; init; }
+}
+
+/// <summary>An answer whose body does not matter (DELETE /customers/{customerId}: 200, body not specified).</summary>
+public sealed record NoContentResponse
+{
+    public static NoContentResponse Instance { get; } = new();
 }
 
 /// <summary>GET /customers/{customerId}/balance.</summary>

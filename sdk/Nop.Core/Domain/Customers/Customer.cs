@@ -15,6 +15,12 @@ public partial class Customer : BaseEntity, ISoftDeletedEntity
     public string FirstName { get; set; }
     public string LastName { get; set; }
     public string Phone { get; set; }
+    public string Gender { get; set; }
+    public string ZipPostalCode { get; set; }
+    public string City { get; set; }
+    public int CountryId { get; set; }
+    public int? BillingAddressId { get; set; }
+    public int? ShippingAddressId { get; set; }
     public int? LanguageId { get; set; }
     public bool Active { get; set; }
     public bool Deleted { get; set; }

@@ -1,0 +1,110 @@
+using Newtonsoft.Json;
+using Nop.Core.Domain.Customers;
+using Nop.Plugin.Misc.Gameball.Services.Actions;
+using Nop.Plugin.Misc.Gameball.Services.Outbox;
+using Nop.Services.Common;
+
+namespace Nop.Plugin.Misc.Gameball.Services.Profiles;
+
+/// <summary>A referral code a shopper arrived with, kept on the customer when they registered.</summary>
+public sealed record PendingReferral(string Code, DateTime RegisteredUtc);
+
+/// <summary>
+/// Keeps a customer's profile work as generic attributes of the customer (no plugin tables): the items
+/// as JSON with their overall status beside them for the sweep, the referral code captured at
+/// registration, and the erasure request. nopCommerce's GDPR erasure deletes the customer's generic
+/// attributes before it raises its event, so an erasure request is written after everything else is gone.
+/// </summary>
+public class ProfileStore
+{
+    public const string WorkKey = "Gameball.ProfileWork";
+    public const string StatusKey = "Gameball.ProfileStatus";
+    public const string ReferralKey = "Gameball.Referral";
+    public const string ErasureKey = "Gameball.ErasureRequestedUtc";
+
+    /// <summary>Done upserts beyond these are dropped: only the newest matter (the last one sent is the profile Gameball has).</summary>
+    public const int KeptDoneItems = 20;
+
+    private static readonly JsonSerializerSettings _json = new()
+    {
+        NullValueHandling = NullValueHandling.Ignore,
+        DateTimeZoneHandling = DateTimeZoneHandling.Utc,
+    };
+
+    private readonly IGenericAttributeService _genericAttributeService;
+
+    public ProfileStore(IGenericAttributeService genericAttributeService)
+    {
+        _genericAttributeService = genericAttributeService;
+    }
+
+    public async Task<List<ProfileWork>> LoadAsync(Customer customer) =>
+        Parse(await _genericAttributeService.GetAttributeAsync<string>(customer, WorkKey));
+
+    public static List<ProfileWork> Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+            return [];
+        try
+        {
+            return JsonConvert.DeserializeObject<List<ProfileWork>>(json, _json) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    public async Task SaveAsync(Customer customer, List<ProfileWork> work)
+    {
+        if (work.Count == 0)
+            return;
+        Trim(work);
+        await _genericAttributeService.SaveAttributeAsync(customer, WorkKey, JsonConvert.SerializeObject(work, _json));
+        await _genericAttributeService.SaveAttributeAsync(customer, StatusKey, OverallStatus(work).ToString());
+    }
+
+    private static void Trim(List<ProfileWork> work)
+    {
+        var done = work.Where(w => w.Step == ProfileStep.Upsert && w.Status is SyncStatus.Sent or SyncStatus.Skipped).ToList();
+        foreach (var old in done.OrderByDescending(w => w.RecordedUtc).Skip(KeptDoneItems))
+            work.Remove(old);
+    }
+
+    public static SyncStatus OverallStatus(IReadOnlyCollection<ProfileWork> work) =>
+        work.Any(w => w.Status == SyncStatus.Pending) ? SyncStatus.Pending
+        : work.Any(w => w.Status == SyncStatus.Failed) ? SyncStatus.Failed
+        : SyncStatus.Sent;
+
+    public async Task<PendingReferral?> LoadReferralAsync(Customer customer)
+    {
+        var json = await _genericAttributeService.GetAttributeAsync<string>(customer, ReferralKey);
+        if (string.IsNullOrWhiteSpace(json))
+            return null;
+        try
+        {
+            return JsonConvert.DeserializeObject<PendingReferral>(json, _json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public Task SaveReferralAsync(Customer customer, PendingReferral referral) =>
+        _genericAttributeService.SaveAttributeAsync(customer, ReferralKey, JsonConvert.SerializeObject(referral, _json));
+
+    /// <summary>The code has been decided on (sent or dropped): it is not kept.</summary>
+    public Task ForgetReferralAsync(Customer customer) =>
+        _genericAttributeService.SaveAttributeAsync<string?>(customer, ReferralKey, null);
+
+    public async Task<DateTime?> LoadErasureRequestAsync(Customer customer) =>
+        ActionRewardStore.ParseTime(await _genericAttributeService.GetAttributeAsync<string>(customer, ErasureKey));
+
+    /// <summary>Recorded by the erasure's event; the status makes the sweep find it if the queue is lost.</summary>
+    public async Task RequestErasureAsync(Customer customer, DateTime requestedUtc)
+    {
+        await _genericAttributeService.SaveAttributeAsync(customer, ErasureKey, ActionRewardStore.FormatTime(requestedUtc));
+        await _genericAttributeService.SaveAttributeAsync(customer, StatusKey, SyncStatus.Pending.ToString());
+    }
+}

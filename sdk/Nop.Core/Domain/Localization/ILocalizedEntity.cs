@@ -1,0 +1,5 @@
+namespace Nop.Core.Domain.Localization;
+
+public partial interface ILocalizedEntity
+{
+}
