@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
+using Nop.Core;
 using Nop.Plugin.Misc.Gameball.Models;
 using Nop.Plugin.Misc.Gameball.Services.Admin;
 using Nop.Plugin.Misc.Gameball.Services.Admin.SyncLog;
 using Nop.Plugin.Misc.Gameball.Services.Api;
+using Nop.Plugin.Misc.Gameball.Services.Backfill;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
+using Nop.Services.Configuration;
 using Nop.Services.Customers;
+using Nop.Services.Helpers;
 using Nop.Services.Localization;
 using Nop.Services.Messages;
 using Nop.Services.Security;
@@ -41,6 +45,11 @@ public class GameballAdminController : BasePluginController
     private readonly SyncLogModelFactory _syncLogModelFactory;
     private readonly IEnumerable<ISyncLogSource> _syncLogSources;
     private readonly OutboxProcessor _outbox;
+    private readonly BackfillService _backfill;
+    private readonly IDateTimeHelper _dateTimeHelper;
+    private readonly ISettingService _settingService;
+    private readonly IStoreContext _storeContext;
+    private readonly IWorkContext _workContext;
 
     public GameballAdminController(ICustomerService customerService,
         ILocalizationService localizationService,
@@ -52,8 +61,18 @@ public class GameballAdminController : BasePluginController
         OrderSyncProcessor processor,
         SyncLogModelFactory syncLogModelFactory,
         IEnumerable<ISyncLogSource> syncLogSources,
-        OutboxProcessor outbox)
+        OutboxProcessor outbox,
+        BackfillService backfill,
+        IDateTimeHelper dateTimeHelper,
+        ISettingService settingService,
+        IStoreContext storeContext,
+        IWorkContext workContext)
     {
+        _backfill = backfill;
+        _dateTimeHelper = dateTimeHelper;
+        _settingService = settingService;
+        _storeContext = storeContext;
+        _workContext = workContext;
         _customerService = customerService;
         _localizationService = localizationService;
         _notificationService = notificationService;
@@ -127,6 +146,51 @@ public class GameballAdminController : BasePluginController
         var model = await _syncLogModelFactory.PrepareListModelAsync(searchModel);
         return Json(model);
     }
+
+    /// <summary>Onboarding: past orders and existing customers sent to Gameball, with progress.</summary>
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> Backfill()
+    {
+        var today = await _dateTimeHelper.ConvertToUserTimeAsync(DateTime.UtcNow, DateTimeKind.Utc);
+        var settings = await _settingService.LoadSettingAsync<GameballSettings>((await _storeContext.GetCurrentStoreAsync()).Id);
+        var model = new BackfillPageModel { OrdersPaidSince = today.Date.AddYears(-1), ProfilesEnabled = settings.SyncCustomerProfiles };
+        return View("~/Plugins/Misc.Gameball/Views/Backfill.cshtml", model);
+    }
+
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> StartBackfill(BackfillKind kind, DateTime? since)
+    {
+        DateTime? sinceUtc = null;
+        if (kind == BackfillKind.Orders)
+        {
+            if (since is null)
+                return Json(new { success = false, message = await _localizationService.GetResourceAsync("Plugins.Misc.Gameball.Backfill.SinceRequired") });
+            sinceUtc = _dateTimeHelper.ConvertToUtcTime(since.Value.Date, await _dateTimeHelper.GetCurrentTimeZoneAsync());
+        }
+
+        var admin = await _workContext.GetCurrentCustomerAsync();
+        var job = await _backfill.StartAsync(kind, sinceUtc, admin.Id);
+        var message = await _localizationService.GetResourceAsync(job is null ? "Plugins.Misc.Gameball.Backfill.AlreadyRunning" : "Plugins.Misc.Gameball.Backfill.Started");
+        return Json(new { success = job is not null, message });
+    }
+
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> CancelBackfill(BackfillKind kind)
+    {
+        var job = await _backfill.CancelAsync(kind, HttpContext.RequestAborted);
+        var message = await _localizationService.GetResourceAsync(job is { Status: BackfillStatus.Cancelled } ? "Plugins.Misc.Gameball.Backfill.Cancelled" : "Plugins.Misc.Gameball.Backfill.NotRunning");
+        return Json(new { success = job is { Status: BackfillStatus.Cancelled }, message });
+    }
+
+    [HttpGet]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> BackfillProgress() => Json(new Dictionary<string, BackfillProgress?>
+    {
+        [nameof(BackfillKind.Orders)] = await _backfill.ProgressAsync(BackfillKind.Orders),
+        [nameof(BackfillKind.Customers)] = await _backfill.ProgressAsync(BackfillKind.Customers),
+    });
 
     /// <summary>Sends an order (and its reversals) now, including failed ones.</summary>
     [HttpPost]

@@ -9,6 +9,7 @@ using Nop.Plugin.Misc.Gameball.Services.Actions;
 using Nop.Plugin.Misc.Gameball.Services.Admin;
 using Nop.Plugin.Misc.Gameball.Services.Admin.SyncLog;
 using Nop.Plugin.Misc.Gameball.Services.Api;
+using Nop.Plugin.Misc.Gameball.Services.Backfill;
 using Nop.Plugin.Misc.Gameball.Services.Cashback;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
@@ -67,6 +68,9 @@ public class NopStartup : INopStartup
         services.AddScoped<PointsPreviewService>();
         services.AddScoped<PreviewPresenter>();
 
+        services.AddScoped<BackfillStore>();
+        services.AddScoped<BackfillService>();
+        services.AddHostedService<BackfillWorker>();
         services.AddScoped<GameballSettingsEditor>();
         services.AddScoped<ConnectionTester>();
         services.AddScoped<ISyncLogSource, OrderSyncLogSource>();

@@ -154,7 +154,7 @@ public class OrderOutboxSource : IOutboxSource
                 return (false, snapshot);
             }
 
-            if (order.Deleted || order.OrderStatus == OrderStatus.Cancelled || order.PaymentStatus == PaymentStatus.Refunded)
+            if (order.Deleted || (!state.Backfilled && (order.OrderStatus == OrderStatus.Cancelled || order.PaymentStatus == PaymentStatus.Refunded)))
             {
                 state.MarkSkipped("The order was refunded, cancelled or deleted before it reached Gameball.");
                 return (false, snapshot);

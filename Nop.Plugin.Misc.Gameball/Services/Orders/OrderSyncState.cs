@@ -25,6 +25,12 @@ public sealed class OrderSyncState : OutboxItem
 
     public decimal? RewardedPoints { get; set; }
 
+    /// <summary>
+    /// Queued by the admin's backfill of past orders: an order refunded or cancelled before it reached
+    /// Gameball is still sent, then reversed, so the customer's Gameball history matches the store's.
+    /// </summary>
+    public bool Backfilled { get; set; }
+
     /// <summary>nopCommerce's refunded amount already turned into reversals.</summary>
     public decimal RefundedAmountSeen { get; set; }
 
