@@ -4,7 +4,7 @@ namespace Nop.Plugin.Misc.Gameball;
 /// Every English string the plugin shows, installed as nopCommerce locale resources.
 /// A test checks that each resource key used in code and views is listed here.
 /// </summary>
-public static class GameballLocaleResources
+public static partial class GameballLocaleResources
 {
     public static IReadOnlyDictionary<string, string> English { get; } = new Dictionary<string, string>
     {

@@ -21,6 +21,7 @@ namespace Nop.Plugin.Misc.Gameball;
 public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
 {
     private readonly IRepository<ActivityLogType> _activityLogTypeRepository;
+    private readonly ILanguageService _languageService;
     private readonly ILocalizationService _localizationService;
     private readonly INopUrlHelper _nopUrlHelper;
     private readonly IScheduleTaskService _scheduleTaskService;
@@ -29,6 +30,7 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
     private readonly GameballWidgetZones _widgetZones;
 
     public GameballPlugin(IRepository<ActivityLogType> activityLogTypeRepository,
+        ILanguageService languageService,
         ILocalizationService localizationService,
         INopUrlHelper nopUrlHelper,
         IScheduleTaskService scheduleTaskService,
@@ -37,6 +39,7 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
         GameballWidgetZones widgetZones)
     {
         _activityLogTypeRepository = activityLogTypeRepository;
+        _languageService = languageService;
         _localizationService = localizationService;
         _nopUrlHelper = nopUrlHelper;
         _scheduleTaskService = scheduleTaskService;
@@ -56,7 +59,8 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
     public override async Task InstallAsync()
     {
         await _settingService.SaveSettingAsync(CreateDefaultSettings());
-        await _localizationService.AddOrUpdateLocaleResourceAsync(GameballLocaleResources.English.ToDictionary());
+        // English for every language, Arabic over it for each Arabic language (hidden ones too)
+        await GameballLocales.InstallAsync(_localizationService, await _languageService.GetAllLanguagesAsync(showHidden: true));
 
         if (!_widgetSettings.ActiveWidgetSystemNames.Contains(GameballDefaults.SystemName))
         {

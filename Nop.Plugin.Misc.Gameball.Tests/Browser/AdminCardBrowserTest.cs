@@ -39,7 +39,7 @@ public abstract class AdminCardBrowserTest : BrowserTest
                 if (!StillOnTheSamePage)
                     return true;
                 var text = Browser.FindElement(By.Id(liveRegionId)).Text;
-                if (text.Length == 0 || text == GameballLocaleResources.English["Plugins.Misc.Gameball.Admin.Sending"])
+                if (text.Length == 0 || text == GameballLocaleResources.English["Plugins.Misc.Gameball.Admin.Sending"] || text == GameballLocaleResources.Arabic["Plugins.Misc.Gameball.Admin.Sending"])
                     return false;
                 answer = text;
                 return true;
@@ -72,6 +72,10 @@ public abstract class AdminCardBrowserTest : BrowserTest
             .Cast<string>().ToList();
 
     protected IReadOnlyList<DemoAdminPost> EntityFormPosts => Demo.AdminPosts.All;
+
+    /// <summary>Whether the page is wider than the window: something sticks out sideways (a scroll bar the admin has to use).</summary>
+    protected bool OverflowsHorizontally() =>
+        Script.ExecuteScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth;") is true;
 
     /// <summary>Names a plugin field would post: anything of the manual cashback or resend requests.</summary>
     protected static bool IsGameballField(string name) =>

@@ -20,11 +20,11 @@ public class CartPreviewBrowserTests : BrowserTest
         Demo.Store.AddToCart(shopper, Demo.Store.AddProduct("Mug", 12.5m), 2);
     }
 
-    private IWebElement WaitForRow(string scope = ".order-summary-content") =>
+    private IWebElement WaitForRow(string scope = ".order-summary-content", string points = "137 points") =>
         new WebDriverWait(Browser, TimeSpan.FromSeconds(15)).Until(_ =>
         {
             var rows = Browser.FindElements(By.CssSelector($"{scope} .totals table.cart-total tr.gameball-points-row"));
-            return rows.Count == 1 && rows[0].Displayed && rows[0].Text.Contains("137 points", StringComparison.Ordinal) ? rows[0] : null;
+            return rows.Count == 1 && rows[0].Displayed && rows[0].Text.Contains(points, StringComparison.Ordinal) ? rows[0] : null;
         })!;
 
     private T Script<T>(string script, params object[] args) => (T)((IJavaScriptExecutor)Browser).ExecuteScript(script, args)!;
@@ -64,16 +64,21 @@ public class CartPreviewBrowserTests : BrowserTest
     }
 
     [Test]
-    public void RightToLeftTheRowIsMirroredLikeTheOtherTotals()
+    public void InArabicTheRowIsArabicAndMirroredLikeTheOtherTotals()
     {
         FillCart();
 
-        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/cart?dir=rtl");
+        // the store's Arabic language (ar-EG, right to left)
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/cart?lang=ar");
 
-        var row = WaitForRow();
+        var row = WaitForRow(points: "137 نقطة");
         ScreenshotOf(row, "cart-preview-rtl.png");
 
         Script<string>("return document.documentElement.dir;").Should().Be("rtl");
+        row.FindElement(By.CssSelector("td.cart-total-left")).Text.Should().Be("النقاط التي ستكسبها:");
+        row.FindElement(By.CssSelector("td.cart-total-right .value-summary")).Text.Should().Be("137 نقطة");
+        row.FindElement(By.CssSelector("td.cart-total-left")).GetCssValue("font-style").Should().Be("normal", "Arabic script has no italic: slanted it reads as broken");
+        Script<bool>("return document.documentElement.scrollWidth > document.documentElement.clientWidth;").Should().BeFalse("nothing sticks out sideways");
         var layout = Script<IReadOnlyCollection<object>>("""
             var row = arguments[0], total = document.querySelector('.cart-total .order-total');
             var l = row.cells[0], r = row.cells[1];

@@ -73,11 +73,13 @@ public class ProductPreviewBrowserTests : BrowserTest
     }
 
     [Test]
-    public void RightToLeftThePreviewLineStartsOnTheRight()
+    public void InArabicThePreviewLineIsArabicAndStartsOnTheRight()
     {
-        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/product/{_bag.Id}?dir=rtl");
+        // the store's Arabic language (ar-EG, right to left): nopCommerce renders <html dir="rtl">, the plugin's Arabic resources
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/product/{_bag.Id}?lang=ar");
 
-        WaitForPreviewText(_bag.Id, "Buy this and earn 110 points");
+        WaitForPreviewText(_bag.Id, "اشترِ هذا المنتج واكسب 110 نقطة");
+        ((IJavaScriptExecutor)Browser).ExecuteScript("return document.documentElement.dir;").Should().Be("rtl");
         ScreenshotOf(PreviewOf(_bag.Id), "product-preview-rtl.png");
 
         var edges = ((IJavaScriptExecutor)Browser).ExecuteScript("""
@@ -88,6 +90,13 @@ public class ProductPreviewBrowserTests : BrowserTest
         var list = edges!.ToList();
         Convert.ToDouble(list[0]).Should().BeApproximately(Convert.ToDouble(list[1]), 1.0, "the line starts at the right edge of the overview");
         list[2].Should().Be("20px");
+        // the icon comes first, on the right of the text, as a start-aligned line reads
+        ((IJavaScriptExecutor)Browser).ExecuteScript("""
+            var text = arguments[0].querySelector('.gameball-points-text'), range = document.createRange();
+            range.selectNodeContents(text);
+            return text.getBoundingClientRect().right - range.getBoundingClientRect().right;
+            """, PreviewOf(_bag.Id)).Should().Match<object>(gap => Convert.ToDouble(gap) >= 20, "the 20px icon and its gap are right of the words");
+        ((IJavaScriptExecutor)Browser).ExecuteScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth;").Should().Be(false, "nothing sticks out sideways");
     }
 
     [Test]

@@ -1,6 +1,8 @@
 using Nop.Core.Domain.Cms;
+using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Logging;
 using Nop.Core.Domain.ScheduleTasks;
+using Nop.Core.Events;
 using Nop.Data;
 using Nop.Plugin.Misc.Gameball.Services;
 using Nop.Services.Configuration;
@@ -15,6 +17,8 @@ public class PluginInstallTests
 {
     private Mock<ISettingService> _settingService = null!;
     private Mock<ILocalizationService> _localizationService = null!;
+    private Mock<ILanguageService> _languageService = null!;
+    private readonly List<Language> _languages = [];
     private Mock<IScheduleTaskService> _scheduleTaskService = null!;
     private Mock<INopUrlHelper> _urlHelper = null!;
     private WidgetSettings _widgetSettings = null!;
@@ -25,6 +29,11 @@ public class PluginInstallTests
     {
         _settingService = new Mock<ISettingService>();
         _localizationService = new Mock<ILocalizationService>();
+        _languageService = new Mock<ILanguageService>();
+        _languages.Clear();
+        _languages.Add(new Language { Id = 1, Name = "English", LanguageCulture = "en-US", Published = true });
+        _languageService.Setup(s => s.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync((bool showHidden, int _) =>
+            _languages.Where(l => showHidden || l.Published).ToList());
         _scheduleTaskService = new Mock<IScheduleTaskService>();
         _urlHelper = new Mock<INopUrlHelper>();
         _widgetSettings = new WidgetSettings { ActiveWidgetSystemNames = ["Widgets.NivoSlider"] };
@@ -38,7 +47,7 @@ public class PluginInstallTests
 
     private readonly List<ActivityLogType> _activityTypes = [];
 
-    private GameballPlugin CreatePlugin() => new(ActivityTypes(), _localizationService.Object, _urlHelper.Object, _scheduleTaskService.Object,
+    private GameballPlugin CreatePlugin() => new(ActivityTypes(), _languageService.Object, _localizationService.Object, _urlHelper.Object, _scheduleTaskService.Object,
         _settingService.Object, _widgetSettings, new GameballWidgetZones(new GameballSettings()));
 
     private IRepository<ActivityLogType> ActivityTypes()
@@ -141,6 +150,91 @@ public class PluginInstallTests
 
         _settingService.Verify(s => s.DeleteSettingAsync<GameballSettings>(), Times.Once);
         _localizationService.Verify(s => s.DeleteLocaleResourcesAsync("Plugins.Misc.Gameball", null), Times.Once);
+    }
+
+    /// <summary>The store's resources as nopCommerce keeps them: one value per language and key.</summary>
+    private Dictionary<(int Language, string Key), string> RecordResources()
+    {
+        var resources = new Dictionary<(int, string), string>();
+        _localizationService.Setup(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), It.IsAny<int?>()))
+            .Callback((IDictionary<string, string> values, int? languageId) =>
+            {
+                foreach (var language in _languages.Where(l => languageId is null || l.Id == languageId))
+                    foreach (var (key, value) in values)
+                        resources[(language.Id, key)] = value;
+            })
+            .Returns(Task.CompletedTask);
+        _localizationService.Setup(s => s.DeleteLocaleResourcesAsync(It.IsAny<string>(), It.IsAny<int?>()))
+            .Callback((string prefix, int? languageId) =>
+            {
+                foreach (var entry in resources.Keys.Where(k => (languageId is null || k.Item1 == languageId) && k.Item2.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).ToList())
+                    resources.Remove(entry);
+            })
+            .Returns(Task.CompletedTask);
+        return resources;
+    }
+
+    [Test]
+    public async Task InstallGivesEveryLanguageEnglishAndOnlyArabicLanguagesArabic()
+    {
+        _languages.Add(new Language { Id = 2, Name = "العربية (مصر)", LanguageCulture = "ar-EG", Published = true });
+        _languages.Add(new Language { Id = 3, Name = "Français", LanguageCulture = "fr-FR", Published = true });
+        _languages.Add(new Language { Id = 4, Name = "العربية", LanguageCulture = "ar", Published = false });
+        _languages.Add(new Language { Id = 5, Name = "Aragonés", LanguageCulture = "an-ES", Published = true });
+        var resources = RecordResources();
+
+        await CreatePlugin().InstallAsync();
+
+        const string label = "Plugins.Misc.Gameball.Preview.Cart.Label";
+        resources[(1, label)].Should().Be("Points you will earn:");
+        resources[(3, label)].Should().Be("Points you will earn:", "French has no translation: English is better than the key");
+        resources[(5, label)].Should().Be("Points you will earn:");
+        resources[(2, label)].Should().Be("النقاط التي ستكسبها:");
+        resources[(4, label)].Should().Be("النقاط التي ستكسبها:", "an unpublished Arabic language is set up too, ready for when it is published");
+        foreach (var languageId in new[] { 2, 4 })
+            GameballLocaleResources.Arabic.Where(r => resources[(languageId, r.Key)] != r.Value).Should().BeEmpty();
+        foreach (var languageId in new[] { 1, 3, 5 })
+            GameballLocaleResources.English.Where(r => resources[(languageId, r.Key)] != r.Value).Should().BeEmpty();
+
+        _localizationService.Verify(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), null), Times.Once);
+        _localizationService.Verify(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), 2), Times.Once);
+        _localizationService.Verify(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), 3), Times.Never);
+    }
+
+    [Test]
+    public async Task UninstallRemovesTheArabicResourcesToo()
+    {
+        _languages.Add(new Language { Id = 2, Name = "العربية (السعودية)", LanguageCulture = "ar-SA", Published = true });
+        var resources = RecordResources();
+        resources[(2, "Admin.Common.Save")] = "حفظ";
+
+        var plugin = CreatePlugin();
+        await plugin.InstallAsync();
+        resources.Keys.Should().Contain((2, "Plugins.Misc.Gameball.Fields.ApiKey"));
+
+        await plugin.UninstallAsync();
+
+        resources.Keys.Should().Equal([(2, "Admin.Common.Save")], "the plugin's resources go in every language; nopCommerce's own stay");
+    }
+
+    [TestCase("ar-EG", "النقاط التي ستكسبها:")]
+    [TestCase("ar-AE", "النقاط التي ستكسبها:")]
+    [TestCase("ar", "النقاط التي ستكسبها:")]
+    [TestCase("fr-FR", "Points you will earn:")]
+    [TestCase("arn-CL", "Points you will earn:")]
+    public async Task ALanguageAddedAfterInstallGetsThePluginsResources(string culture, string expected)
+    {
+        var resources = RecordResources();
+        await CreatePlugin().InstallAsync();
+        var added = new Language { Id = 7, Name = "new", LanguageCulture = culture, Published = true };
+        _languages.Add(added);
+
+        // nopCommerce's LanguageService.InsertLanguageAsync inserts the row and publishes this event, nothing more
+        await new Services.LanguageInsertedConsumer(_localizationService.Object).HandleEventAsync(new EntityInsertedEvent<Language>(added));
+
+        resources[(7, "Plugins.Misc.Gameball.Preview.Cart.Label")].Should().Be(expected);
+        resources.Keys.Count(k => k.Language == 7).Should().Be(GameballLocaleResources.English.Count, "every key, so no label shows as its key");
+        resources[(1, "Plugins.Misc.Gameball.Preview.Cart.Label")].Should().Be("Points you will earn:", "the other languages are left alone");
     }
 
     [Test]

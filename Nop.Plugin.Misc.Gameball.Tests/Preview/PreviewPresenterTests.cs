@@ -33,6 +33,22 @@ public class PreviewPresenterTests
     }
 
     [Test]
+    public async Task InArabicTheSentenceIsArabicAndTheCampaignsNameIsIsolated()
+    {
+        var localization = new Mock<ILocalizationService>();
+        localization.Setup(s => s.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => GameballLocaleResources.Arabic[key]);
+        var workContext = new Mock<IWorkContext>();
+        workContext.Setup(w => w.GetWorkingLanguageAsync()).ReturnsAsync(new Language { Id = 2, LanguageCulture = "ar-EG", Rtl = true });
+
+        var response = await new PreviewPresenter(localization.Object, workContext.Object).ForProductAsync(new PointsPreview(110m, "Ramadan (x2)", null));
+
+        // U+2068 … U+2069: the Latin name keeps its order and its bracket inside the right-to-left sentence
+        response.Text.Should().Be("اشترِ هذا المنتج واكسب 110 نقطة يشمل \u2068Ramadan (x2)\u2069.");
+        response.Value.Should().Be("110 نقطة");
+        response.Note.Should().Be("يشمل \u2068Ramadan (x2)\u2069.");
+    }
+
+    [Test]
     public async Task WithoutACampaignThereIsNoNote()
     {
         var response = await Presenter().ForProductAsync(new PointsPreview(110m, null, null));

@@ -21,6 +21,8 @@ namespace Nop.Plugin.Misc.Gameball.Tests.Support;
 /// </summary>
 public sealed class DemoStore : IAsyncDisposable
 {
+    private const string LanguageCookie = "demo-language";
+
     private readonly WebApplication _app;
     private readonly string _root;
 
@@ -104,6 +106,29 @@ public sealed class DemoStore : IAsyncDisposable
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(TestPaths.AdminScriptLibraries), RequestPath = "/lib_npm" });
         // as nopCommerce behind a proxy on the same machine (appsettings Hosting: UseProxy): the client's address from X-Forwarded-For
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor });
+        // the request's working language: ?lang=ar switches the demo store to Arabic (right to left, the plugin's
+        // Arabic resources) and a cookie keeps it for the page's own requests, as nopCommerce keeps a customer's language; ?lang=en switches back
+        app.Use((context, next) =>
+        {
+            var asked = context.Request.Query["lang"].ToString();
+            if (asked.Length > 0)
+            {
+                if (asked == "ar")
+                    context.Response.Cookies.Append(LanguageCookie, asked);
+                else
+                    context.Response.Cookies.Delete(LanguageCookie);
+            }
+            else
+            {
+                asked = context.Request.Cookies[LanguageCookie] ?? string.Empty;
+            }
+            var language = asked == "ar" ? InMemoryNopStore.Arabic : InMemoryNopStore.English;
+            context.Items[InMemoryNopStore.LanguageItem] = language;
+            // as nopCommerce's request localization: the request's culture is the working language's (dates in the grids, numbers)
+            if (language.Rtl)
+                System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(language.LanguageCulture);
+            return next(context);
+        });
         app.UseRouting();
         new RouteProvider().RegisterRoutes(app);
         // the demo pages route themselves (attribute routes on DemoStorefrontController, DemoAdminController)

@@ -13,8 +13,8 @@ namespace Nop.Plugin.Misc.Gameball.Tests.Support;
 /// The demo store's public pages: stand-ins for nopCommerce 4.90's storefront views where the plugin's
 /// widgets render (DemoAssets/Views/DemoStorefront), with the real pages' structure: the product page, the
 /// cart, the one-page checkout (its steps fetched after load as JSON and inserted with jQuery, as
-/// public.onepagecheckout.js does) and the multi-step checkout's confirm page. <c>?dir=rtl</c> renders a page
-/// right to left, as nopCommerce does for an RTL language.
+/// public.onepagecheckout.js does) and the multi-step checkout's confirm page. <c>?lang=ar</c> renders a page
+/// in Arabic and right to left, as nopCommerce does for an RTL language; <c>?dir=rtl</c> only turns the layout around.
 /// </summary>
 public class DemoStorefrontController : Controller
 {
@@ -86,7 +86,8 @@ public class DemoStorefrontController : Controller
     private static object Step(string name, string gotoSection, string html) =>
         new { update_section = new { name, html }, goto_section = gotoSection };
 
-    private void Page(string? dir) => ViewData["Rtl"] = string.Equals(dir, "rtl", StringComparison.OrdinalIgnoreCase);
+    // as nopCommerce: right to left for a language with the Rtl flag (?lang=ar); ?dir=rtl turns an English page around
+    private void Page(string? dir) => ViewData["Rtl"] = InMemoryNopStore.WorkingLanguage.Rtl || string.Equals(dir, "rtl", StringComparison.OrdinalIgnoreCase);
 
     private DemoOrderSummary Summary(bool isEditable, bool giftWrapping)
     {

@@ -359,6 +359,27 @@ public sealed class InMemoryNopStore
         ["Admin.Plugins.Saved"] = "The plugin has been saved.",
     };
 
+    // nopCommerce's Arabic language pack's values of the same keys
+    private static readonly Dictionary<string, string> _nopArabicResources = new()
+    {
+        ["Admin.Common.Search"] = "بحث",
+        ["Admin.Plugins.Saved"] = "تم حفظ الإضافة.",
+    };
+
+    /// <summary>The demo store's default language.</summary>
+    public static Language English { get; } = new() { Id = 1, Name = "English", LanguageCulture = "en-US", UniqueSeoCode = "en", Published = true };
+
+    /// <summary>A right-to-left language with the plugin's Arabic resources, as installed for an ar-* culture.</summary>
+    public static Language Arabic { get; } = new() { Id = 2, Name = "العربية", LanguageCulture = "ar-EG", UniqueSeoCode = "ar", Rtl = true, Published = true };
+
+    /// <summary>The key of <see cref="HttpContext.Items"/> where the demo store puts the request's working language.</summary>
+    public const string LanguageItem = "demo-working-language";
+
+    private static readonly HttpContextAccessor _currentRequest = new();
+
+    /// <summary>The current request's working language (the demo store picks it per request); English outside a request.</summary>
+    public static Language WorkingLanguage => _currentRequest.HttpContext?.Items[LanguageItem] as Language ?? English;
+
     /// <summary>As nopCommerce's WebHelper: the connection's remote address (forwarded headers applied by then), IPv6 loopback as 127.0.0.1.</summary>
     private static Mock<IWebHelper> WebHelperMock()
     {
@@ -537,7 +558,7 @@ public sealed class InMemoryNopStore
     {
         var mock = new Mock<IWorkContext>();
         mock.Setup(w => w.GetCurrentCustomerAsync()).ReturnsAsync(() => CurrentCustomer!);
-        mock.Setup(w => w.GetWorkingLanguageAsync()).ReturnsAsync(new Language { Id = 1, Name = "English", LanguageCulture = "en-US", Published = true });
+        mock.Setup(w => w.GetWorkingLanguageAsync()).ReturnsAsync(() => WorkingLanguage);
         return mock;
     }
 
@@ -603,8 +624,9 @@ public sealed class InMemoryNopStore
     private static Mock<ILocalizationService> LocalizationServiceMock()
     {
         var mock = new Mock<ILocalizationService>();
-        mock.Setup(s => s.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) =>
-            GameballLocaleResources.English.TryGetValue(key, out var value) ? value : _nopResources.GetValueOrDefault(key, key));
+        mock.Setup(s => s.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => WorkingLanguage == Arabic
+            ? GameballLocaleResources.Arabic.TryGetValue(key, out var arabic) ? arabic : _nopArabicResources.GetValueOrDefault(key, key)
+            : GameballLocaleResources.English.TryGetValue(key, out var value) ? value : _nopResources.GetValueOrDefault(key, key));
         return mock;
     }
 

@@ -57,15 +57,21 @@ public class PreviewPresenter
         string? note = null;
         if (!string.IsNullOrWhiteSpace(preview!.CampaignName))
         {
+            // the text is set as plain text: in a right-to-left language the campaign's name (often Latin, maybe
+            // ending in a digit or a bracket) is isolated with Unicode's first-strong isolate, as <bdi> would
+            var campaign = language?.Rtl == true ? FirstStrongIsolate + preview.CampaignName + PopDirectionalIsolate : preview.CampaignName;
             note = preview.CampaignEndsUtc is { } ends
-                ? string.Format(culture, await _localizationService.GetResourceAsync(CampaignEndsResource), preview.CampaignName, ends.ToString("d", culture))
-                : string.Format(culture, await _localizationService.GetResourceAsync(CampaignResource), preview.CampaignName);
+                ? string.Format(culture, await _localizationService.GetResourceAsync(CampaignEndsResource), campaign, ends.ToString("d", culture))
+                : string.Format(culture, await _localizationService.GetResourceAsync(CampaignResource), campaign);
             text += " " + note;
         }
 
         var value = string.Format(culture, await _localizationService.GetResourceAsync(PointsResource), formatted);
         return new PointsPreviewResponse { Show = true, Points = points, Text = text, Value = value, Note = note };
     }
+
+    private const char FirstStrongIsolate = '\u2068';
+    private const char PopDirectionalIsolate = '\u2069';
 
     private static CultureInfo Culture(string? name)
     {

@@ -7,6 +7,7 @@ public partial class Language : BaseEntity, IStoreMappingSupported
     public string Name { get; set; }
     public string LanguageCulture { get; set; }
     public string UniqueSeoCode { get; set; }
+    public bool Rtl { get; set; }
     public bool LimitedToStores { get; set; }
     public bool Published { get; set; }
 }
