@@ -94,6 +94,17 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
         await base.InstallAsync();
     }
 
+    /// <summary>
+    /// nopCommerce calls this at start-up when plugin.json's version differs from the installed one: the
+    /// resources of the new version (new keys, Arabic) are installed like on a first install. Settings added
+    /// by the new version keep their defaults until the admin saves the configuration.
+    /// </summary>
+    public override async Task UpdateAsync(string currentVersion, string targetVersion)
+    {
+        await GameballLocales.InstallAsync(_localizationService, await _languageService.GetAllLanguagesAsync(showHidden: true));
+        await base.UpdateAsync(currentVersion, targetVersion);
+    }
+
     public override async Task UninstallAsync()
     {
         await _settingService.DeleteSettingAsync<GameballSettings>();

@@ -202,6 +202,19 @@ public class PluginInstallTests
     }
 
     [Test]
+    public async Task AnUpdateInstallsTheNewVersionsResourcesAndLeavesTheSettingsAlone()
+    {
+        _languages.Add(new Language { Id = 2, Name = "العربية (مصر)", LanguageCulture = "ar-EG", Published = true });
+        var resources = RecordResources();
+
+        await CreatePlugin().UpdateAsync("4.90.1", "4.90.2");
+
+        resources[(1, "Plugins.Misc.Gameball.Backfill.Title")].Should().Be(GameballLocaleResources.English["Plugins.Misc.Gameball.Backfill.Title"]);
+        resources[(2, "Plugins.Misc.Gameball.Backfill.Title")].Should().Be(GameballLocaleResources.Arabic["Plugins.Misc.Gameball.Backfill.Title"]);
+        _settingService.Verify(s => s.SaveSettingAsync(It.IsAny<GameballSettings>(), It.IsAny<int>()), Times.Never, "the store's configuration is kept");
+    }
+
+    [Test]
     public async Task UninstallRemovesTheArabicResourcesToo()
     {
         _languages.Add(new Language { Id = 2, Name = "العربية (السعودية)", LanguageCulture = "ar-SA", Published = true });
