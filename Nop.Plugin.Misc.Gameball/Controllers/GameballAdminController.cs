@@ -46,6 +46,7 @@ public class GameballAdminController : BasePluginController
     private readonly IEnumerable<ISyncLogSource> _syncLogSources;
     private readonly OutboxProcessor _outbox;
     private readonly BackfillService _backfill;
+    private readonly GameballNumbers _numbers;
     private readonly IDateTimeHelper _dateTimeHelper;
     private readonly ISettingService _settingService;
     private readonly IStoreContext _storeContext;
@@ -63,12 +64,14 @@ public class GameballAdminController : BasePluginController
         IEnumerable<ISyncLogSource> syncLogSources,
         OutboxProcessor outbox,
         BackfillService backfill,
+        GameballNumbers numbers,
         IDateTimeHelper dateTimeHelper,
         ISettingService settingService,
         IStoreContext storeContext,
         IWorkContext workContext)
     {
         _backfill = backfill;
+        _numbers = numbers;
         _dateTimeHelper = dateTimeHelper;
         _settingService = settingService;
         _storeContext = storeContext;
@@ -283,5 +286,9 @@ public class GameballAdminController : BasePluginController
     {
         model.PendingCount = await _syncLogModelFactory.CountAsync(SyncStatus.Pending);
         model.FailedCount = await _syncLogModelFactory.CountAsync(SyncStatus.Failed);
+        var timeZone = await _dateTimeHelper.GetCurrentTimeZoneAsync();
+        var today = (await _dateTimeHelper.ConvertToUserTimeAsync(DateTime.UtcNow, DateTimeKind.Utc)).Date;
+        model.Numbers = await _numbers.GetAsync(_dateTimeHelper.ConvertToUtcTime(today, timeZone));
+        model.LastSuccessOn = model.Numbers.LastSuccessUtc is { } last ? await _dateTimeHelper.ConvertToUserTimeAsync(last, DateTimeKind.Utc) : null;
     }
 }

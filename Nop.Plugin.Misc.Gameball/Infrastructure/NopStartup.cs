@@ -71,6 +71,9 @@ public class NopStartup : INopStartup
         services.AddScoped<BackfillStore>();
         services.AddScoped<BackfillService>();
         services.AddHostedService<BackfillWorker>();
+        services.AddSingleton<GameballCallTracker>();
+        services.AddSingleton<GameballNumbersCache>();
+        services.AddScoped<GameballNumbers>();
         services.AddScoped<GameballSettingsEditor>();
         services.AddScoped<ConnectionTester>();
         services.AddScoped<ISyncLogSource, OrderSyncLogSource>();

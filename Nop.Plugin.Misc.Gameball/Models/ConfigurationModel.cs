@@ -178,6 +178,12 @@ public record ConfigurationModel : BaseNopModel
 
     /// <summary>Failed work of every kind.</summary>
     public int FailedCount { get; set; }
+
+    /// <summary>Orders sent, points, reversals, the last successful call.</summary>
+    public Services.Admin.GameballNumbersModel? Numbers { get; set; }
+
+    /// <summary>The last successful call in the admin's time zone.</summary>
+    public DateTime? LastSuccessOn { get; set; }
 }
 
 /// <summary>The "Test connection" answer shown on the configuration page.</summary>

@@ -20,10 +20,13 @@ public class GameballHttpClient
     private readonly HttpClient _httpClient;
     private readonly GameballRateLimiter _rateLimiter;
     private readonly GameballResilience _resilience;
+    private readonly Admin.GameballCallTracker _calls;
     private readonly ILogger<GameballHttpClient> _logger;
 
-    public GameballHttpClient(HttpClient httpClient, GameballRateLimiter rateLimiter, GameballResilience resilience, ILogger<GameballHttpClient> logger)
+    public GameballHttpClient(HttpClient httpClient, GameballRateLimiter rateLimiter, GameballResilience resilience, ILogger<GameballHttpClient> logger,
+        Admin.GameballCallTracker calls)
     {
+        _calls = calls;
         _httpClient = httpClient;
         _rateLimiter = rateLimiter;
         _resilience = resilience;
@@ -112,6 +115,7 @@ public class GameballHttpClient
             }
 
             _logger.LogDebug("Gameball {Operation} answered {Status} in {Elapsed:0} ms", operation.Name, (int)response.StatusCode, elapsedMs);
+            _calls.Succeeded(DateTime.UtcNow);
             return Read<TResponse>(operation, response, responseBody);
         }
     }

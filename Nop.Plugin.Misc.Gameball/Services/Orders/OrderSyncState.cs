@@ -31,6 +31,12 @@ public sealed class OrderSyncState : OutboxItem
     /// </summary>
     public bool Backfilled { get; set; }
 
+    /// <summary>The acknowledgement is in <see cref="OrderSyncStateStore.AcknowledgedKey"/> (for the configuration page's numbers).</summary>
+    public bool AcknowledgementRecorded { get; set; }
+
+    /// <summary>How many acknowledged reversals <see cref="OrderSyncStateStore.ReversedKey"/> counts.</summary>
+    public int ReversalsRecorded { get; set; }
+
     /// <summary>nopCommerce's refunded amount already turned into reversals.</summary>
     public decimal RefundedAmountSeen { get; set; }
 

@@ -14,6 +14,15 @@ public class OrderSyncStateStore
     public const string StateKey = "Gameball.OrderSync";
     public const string StatusKey = "Gameball.OrderSyncStatus";
 
+    /// <summary>"{acknowledged, yyyyMMddHHmmss UTC}|{points}": written once, when Gameball acknowledges the order, so the numbers can be counted by a range query.</summary>
+    public const string AcknowledgedKey = "Gameball.OrderSyncAck";
+
+    /// <summary>"{last reversal acknowledged, yyyyMMddHHmmss UTC}|{reversals}|{points}": written when a reversal is acknowledged.</summary>
+    public const string ReversedKey = "Gameball.OrderSyncReversed";
+
+    /// <summary>Digits only, so ordinal, culture and SQL comparisons of the values agree.</summary>
+    public static string SortableTime(DateTime utc) => utc.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+
     private static readonly JsonSerializerSettings _json = new()
     {
         NullValueHandling = NullValueHandling.Ignore,
@@ -49,6 +58,21 @@ public class OrderSyncStateStore
 
     public async Task SaveAsync(Order order, OrderSyncState state)
     {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (state.AcknowledgedUtc is { } acknowledged && !state.AcknowledgementRecorded)
+        {
+            state.AcknowledgementRecorded = true;
+            await _genericAttributeService.SaveAttributeAsync(order, AcknowledgedKey, SortableTime(acknowledged) + "|" + (state.RewardedPoints ?? 0).ToString(inv));
+        }
+
+        var reversals = state.Refunds.Where(r => r.Status == Outbox.SyncStatus.Sent && r.AcknowledgedUtc is not null).ToList();
+        if (reversals.Count > state.ReversalsRecorded)
+        {
+            state.ReversalsRecorded = reversals.Count;
+            await _genericAttributeService.SaveAttributeAsync(order, ReversedKey,
+                $"{SortableTime(reversals.Max(r => r.AcknowledgedUtc!.Value))}|{reversals.Count.ToString(inv)}|{reversals.Sum(r => r.ReversedPoints ?? 0).ToString(inv)}");
+        }
+
         await _genericAttributeService.SaveAttributeAsync(order, StateKey, JsonConvert.SerializeObject(state, _json));
         await _genericAttributeService.SaveAttributeAsync(order, StatusKey, state.OverallStatus.ToString());
     }

@@ -13,6 +13,9 @@ public static class AsyncIQueryableExtensions
     public static Task<int> CountAsync<TSource>(this IQueryable<TSource> source, Expression<Func<TSource, bool>> predicate = null) =>
         Task.FromResult(predicate == null ? source.Count() : source.Count(predicate));
 
+    public static Task<TSource> FirstOrDefaultAsync<TSource>(this IQueryable<TSource> source, Expression<Func<TSource, bool>> predicate = null) =>
+        Task.FromResult(predicate == null ? source.FirstOrDefault() : source.FirstOrDefault(predicate));
+
     public static Task<List<TSource>> ToListAsync<TSource>(this IQueryable<TSource> source) =>
         Task.FromResult(source.ToList());
 
