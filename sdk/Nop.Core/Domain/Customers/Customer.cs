@@ -14,6 +14,7 @@ public partial class Customer : BaseEntity, ISoftDeletedEntity
     public string Email { get; set; }
     public string FirstName { get; set; }
     public string LastName { get; set; }
+    public string Gender { get; set; }
     public string Phone { get; set; }
     public int? LanguageId { get; set; }
     public bool Active { get; set; }
