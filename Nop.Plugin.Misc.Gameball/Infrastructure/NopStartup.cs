@@ -12,6 +12,7 @@ using Nop.Plugin.Misc.Gameball.Services.Cashback;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Plugin.Misc.Gameball.Services.Preview;
+using Nop.Plugin.Misc.Gameball.Services.Widget;
 using Nop.Web.Framework.Infrastructure.Extensions;
 
 namespace Nop.Plugin.Misc.Gameball.Infrastructure;
@@ -67,6 +68,10 @@ public class NopStartup : INopStartup
         services.AddScoped<ISyncLogSource, ActionRewardSyncLogSource>();
         services.AddScoped<SyncLogModelFactory>();
         services.AddScoped<ManualCashbackService>();
+
+        services.TryAddSingleton(GameballWidgetScript.Gameball);
+        services.AddSingleton<WidgetTokenFailureLog>();
+        services.AddScoped<GameballWidgetService>();
 
         services.AddScoped<GameballWidgetZones>();
         services.AddScoped<GameballSyncTask>();
