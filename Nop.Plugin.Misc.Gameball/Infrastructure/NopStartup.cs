@@ -69,6 +69,8 @@ public class NopStartup : INopStartup
         services.AddScoped<SyncLogModelFactory>();
         services.AddScoped<ManualCashbackService>();
 
+        // nopCommerce registers it too; the widget reads the sign-in's expiry from the request
+        services.AddHttpContextAccessor();
         services.TryAddSingleton(GameballWidgetScript.Gameball);
         services.AddSingleton<WidgetTokenFailureLog>();
         services.AddScoped<GameballWidgetService>();
