@@ -73,6 +73,9 @@ public sealed class InMemoryNopStore
     public List<ShoppingCartItem> Cart { get; } = [];
     public HashSet<int> ProductsHiddenFromStore { get; } = [];
     public Customer? CurrentCustomer { get; set; }
+
+    /// <summary>The language the storefront shows (nopCommerce's working language).</summary>
+    public Language WorkingLanguage { get; set; } = new() { Id = 1, Name = "English", LanguageCulture = "en-US", UniqueSeoCode = "en", Published = true };
     public int CurrentStoreId { get; set; } = 1;
     public ConcurrentQueue<(string Keyword, string Comment, int? EntityId)> Activities { get; } = new();
 
@@ -498,7 +501,7 @@ public sealed class InMemoryNopStore
     {
         var mock = new Mock<IWorkContext>();
         mock.Setup(w => w.GetCurrentCustomerAsync()).ReturnsAsync(() => CurrentCustomer!);
-        mock.Setup(w => w.GetWorkingLanguageAsync()).ReturnsAsync(new Language { Id = 1, Name = "English", LanguageCulture = "en-US", Published = true });
+        mock.Setup(w => w.GetWorkingLanguageAsync()).ReturnsAsync(() => WorkingLanguage);
         return mock;
     }
 

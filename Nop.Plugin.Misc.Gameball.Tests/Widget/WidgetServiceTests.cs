@@ -87,7 +87,9 @@ public class WidgetServiceTests
             ? AuthenticateResult.NoResult()
             : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity("Authentication")),
                 new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow.AddMinutes(-5), ExpiresUtc = _signInExpires }, "Authentication")));
-        var httpContext = new DefaultHttpContext { RequestServices = new ServiceCollection().AddSingleton(authentication.Object).BuildServiceProvider() };
+        var schemes = new Mock<IAuthenticationSchemeProvider>();
+        schemes.Setup(s => s.GetSchemeAsync("Authentication")).ReturnsAsync(new AuthenticationScheme("Authentication", null, typeof(CookieHandlerStandIn)));
+        var httpContext = new DefaultHttpContext { RequestServices = new ServiceCollection().AddSingleton(authentication.Object).AddSingleton(schemes.Object).BuildServiceProvider() };
 
         return new GameballWidgetService(_settings, workContext.Object, storeContext.Object, customers.Object, new HttpContextAccessor { HttpContext = httpContext },
             _logger.Object, TimeProvider.System, _failureLog, GameballWidgetScript.Gameball);
@@ -299,5 +301,13 @@ public class WidgetServiceTests
             routeValues["area"] = area;
         component.ViewComponentContext = new ViewComponentContext { ViewContext = new ViewContext { RouteData = new RouteData(routeValues) } };
         return component.InvokeAsync(zone, null);
+    }
+
+    private sealed class CookieHandlerStandIn : IAuthenticationHandler
+    {
+        public Task<AuthenticateResult> AuthenticateAsync() => throw new NotSupportedException();
+        public Task ChallengeAsync(AuthenticationProperties? properties) => throw new NotSupportedException();
+        public Task ForbidAsync(AuthenticationProperties? properties) => throw new NotSupportedException();
+        public Task InitializeAsync(AuthenticationScheme scheme, HttpContext context) => throw new NotSupportedException();
     }
 }

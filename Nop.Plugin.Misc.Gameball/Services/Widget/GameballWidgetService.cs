@@ -111,14 +111,17 @@ public class GameballWidgetService
     /// When nopCommerce's sign-in ends: the expiry of its authentication cookie (scheme
     /// <see cref="NopAuthenticationDefaults.AuthenticationScheme"/>; ASP.NET Core's default 14 days, sliding,
     /// as nopCommerce does not change it). The cookie handler answers from the request's own cookie, once per
-    /// request. Null when the request has no such sign-in.
+    /// request. Null when the request has no such sign-in (then the token lives <see cref="GameballDefaults.SessionTokenMaxLifetime"/>).
     /// </summary>
     private async Task<DateTimeOffset?> SessionEndsAsync()
     {
         var httpContext = _httpContextAccessor.HttpContext;
-        if (httpContext?.RequestServices.GetService<IAuthenticationService>() is not { } authentication)
+        var scheme = NopAuthenticationDefaults.AuthenticationScheme;
+        if (httpContext?.RequestServices.GetService<IAuthenticationService>() is not { } authentication
+            || httpContext.RequestServices.GetService<IAuthenticationSchemeProvider>() is not { } schemes
+            || await schemes.GetSchemeAsync(scheme) is null)
             return null;
-        var result = await authentication.AuthenticateAsync(httpContext, NopAuthenticationDefaults.AuthenticationScheme);
+        var result = await authentication.AuthenticateAsync(httpContext, scheme);
         return result.Succeeded ? result.Properties?.ExpiresUtc : null;
     }
 
