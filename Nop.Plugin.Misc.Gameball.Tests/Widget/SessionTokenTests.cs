@@ -104,6 +104,18 @@ public class SessionTokenTests
     }
 
     [Test]
+    public void TheKeyWrapIsRfc3394()
+    {
+        // RFC 3394 §4.6: 256 bits of key data wrapped with a 256-bit key
+        using var kek = System.Security.Cryptography.Aes.Create();
+        kek.Key = Convert.FromHexString("000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F");
+
+        var wrapped = GameballSessionToken.Wrap(kek, Convert.FromHexString("00112233445566778899AABBCCDDEEFF000102030405060708090A0B0C0D0E0F"));
+
+        Convert.ToHexString(wrapped).Should().Be("28C9F404C4B810F4CBCCB35CFB87F8263F5786E2D80ED326CBC7F0E71A99F43BFB988B9B7A02DD21");
+    }
+
+    [Test]
     public void EveryTokenIsFreshlyEncrypted()
     {
         Mint().Should().NotBe(Mint(), "a new content key and IV per token");
