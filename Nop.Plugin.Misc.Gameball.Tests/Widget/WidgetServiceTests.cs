@@ -39,6 +39,8 @@ public class WidgetServiceTests
     private DateTimeOffset? _signInExpires;
     private Mock<ILogger> _logger = null!;
     private WidgetTokenFailureLog _failureLog = null!;
+    private SessionTokenCache _tokenCache = null!;
+    private DateTimeOffset _signInIssued;
     private List<string> _log = null!;
 
     [SetUp]
@@ -69,6 +71,8 @@ public class WidgetServiceTests
         _logger.Setup(l => l.InsertLogAsync(It.IsAny<LogLevel>(), It.IsAny<string>(), It.IsAny<string>(), null))
             .Callback((LogLevel level, string message, string full, Customer _) => _log.Add($"{level}: {message} {full}")).Returns(Task.CompletedTask);
         _failureLog = new WidgetTokenFailureLog();
+        _tokenCache = new SessionTokenCache();
+        _signInIssued = DateTimeOffset.UtcNow.AddMinutes(-5);
     }
 
     private GameballWidgetService Service()
@@ -86,13 +90,13 @@ public class WidgetServiceTests
         authentication.Setup(a => a.AuthenticateAsync(It.IsAny<HttpContext>(), "Authentication")).ReturnsAsync(() => _signInExpires is null
             ? AuthenticateResult.NoResult()
             : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity("Authentication")),
-                new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow.AddMinutes(-5), ExpiresUtc = _signInExpires }, "Authentication")));
+                new AuthenticationProperties { IssuedUtc = _signInIssued, ExpiresUtc = _signInExpires }, "Authentication")));
         var schemes = new Mock<IAuthenticationSchemeProvider>();
         schemes.Setup(s => s.GetSchemeAsync("Authentication")).ReturnsAsync(new AuthenticationScheme("Authentication", null, typeof(CookieHandlerStandIn)));
         var httpContext = new DefaultHttpContext { RequestServices = new ServiceCollection().AddSingleton(authentication.Object).AddSingleton(schemes.Object).BuildServiceProvider() };
 
         return new GameballWidgetService(_settings, workContext.Object, storeContext.Object, customers.Object, new HttpContextAccessor { HttpContext = httpContext },
-            _logger.Object, TimeProvider.System, _failureLog, GameballWidgetScript.Gameball);
+            _logger.Object, TimeProvider.System, _failureLog, _tokenCache, GameballWidgetScript.Gameball);
     }
 
     private async Task<JsonElement> ConfigAsync()
@@ -238,6 +242,39 @@ public class WidgetServiceTests
         var claims = await TokenClaimsAsync(await ConfigAsync());
 
         Convert.ToInt64(claims["exp"]).Should().Be(_signInExpires.Value.ToUnixTimeSeconds());
+    }
+
+    [Test]
+    public async Task OnV41ATokenIsReusedWithinTheSameSignInAndCustomerOnly()
+    {
+        _settings.ApiVersion = "v4.1";
+        static string Token(JsonElement config) => config.GetProperty("sessionToken").GetString()!;
+
+        var first = Token(await ConfigAsync());
+        Token(await ConfigAsync()).Should().Be(first, "the next page view of the same sign-in reuses it");
+
+        _signInIssued = _signInIssued.AddMinutes(1);
+        var newSignIn = Token(await ConfigAsync());
+        newSignIn.Should().NotBe(first, "a new sign-in gets a new token");
+
+        _customer.Email = "ann.lee@example.test";
+        var changed = Token(await ConfigAsync());
+        changed.Should().NotBe(newSignIn);
+        (await TokenClaimsAsync(await ConfigAsync()))["customerEmail"].Should().Be("ann.lee@example.test");
+
+        _customer.CustomerGuid = Guid.NewGuid();
+        (await TokenClaimsAsync(await ConfigAsync()))["customerId"].Should().Be(_customer.CustomerGuid.ToString(), "never another customer's token");
+    }
+
+    [Test]
+    public async Task OnV41ATokenCloseToTheEndOfTheSignInIsNotReused()
+    {
+        _settings.ApiVersion = "v4.1";
+        _signInExpires = DateTimeOffset.UtcNow.AddMinutes(8);
+
+        var first = (await ConfigAsync()).GetProperty("sessionToken").GetString();
+
+        (await ConfigAsync()).GetProperty("sessionToken").GetString().Should().NotBe(first, "a reused token would have less than 10 minutes left");
     }
 
     [Test]

@@ -73,6 +73,7 @@ public class NopStartup : INopStartup
         services.AddHttpContextAccessor();
         services.TryAddSingleton(GameballWidgetScript.Gameball);
         services.AddSingleton<WidgetTokenFailureLog>();
+        services.AddSingleton<SessionTokenCache>();
         services.AddScoped<GameballWidgetService>();
 
         services.AddScoped<GameballWidgetZones>();

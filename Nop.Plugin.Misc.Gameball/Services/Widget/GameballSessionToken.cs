@@ -12,8 +12,8 @@ namespace Nop.Plugin.Misc.Gameball.Services.Widget;
 /// key management A256KW (RFC 3394 AES key wrap) and content encryption A256CBC-HS512 (RFC 7518 §5.2.5), content
 /// type "JWT", both keyed with the UTF-8 bytes of the store's secret key, as Gameball's own C# sample does. Claims:
 /// customerId, customerEmail and customerMobile (left out when empty), exp (Unix seconds). Built on .NET's own
-/// cryptography: jose-jwt, measured, took about 0.8 ms a token, and every page view of a signed-in customer mints
-/// one. The key never leaves the server and is never logged.
+/// cryptography: jose-jwt, measured, took about 0.8 ms a token (a cipher set up per wrapped block), and every
+/// page view of a signed-in customer mints one. The key never leaves the server and is never logged.
 /// </summary>
 public static class GameballSessionToken
 {
@@ -65,7 +65,10 @@ public static class GameballSessionToken
             Base64Url.EncodeToString(ciphertext), Base64Url.EncodeToString(mac[..32]));
     }
 
-    /// <summary>RFC 3394 AES key wrap with the default initial value A6A6A6A6A6A6A6A6.</summary>
+    /// <summary>
+    /// RFC 3394 AES key wrap with the default initial value A6A6A6A6A6A6A6A6. Its 6 × n block encryptions go
+    /// through one ECB transform: a one-shot call per block would set up the cipher 48 times (about 0.15 ms).
+    /// </summary>
     internal static byte[] Wrap(Aes kek, ReadOnlySpan<byte> plainKey)
     {
         var n = plainKey.Length / 8;
@@ -73,16 +76,20 @@ public static class GameballSessionToken
         var r = output.AsSpan(8);
         plainKey.CopyTo(r);
         var a = 0xA6A6A6A6A6A6A6A6UL;
-        Span<byte> block = stackalloc byte[16];
+        var block = new byte[16];
+        var encrypted = new byte[16];
+        kek.Mode = CipherMode.ECB;
+        kek.Padding = PaddingMode.None;
+        using var ecb = kek.CreateEncryptor();
         for (var j = 0; j < 6; j++)
         {
             for (var i = 0; i < n; i++)
             {
                 BinaryPrimitives.WriteUInt64BigEndian(block, a);
-                r.Slice(i * 8, 8).CopyTo(block[8..]);
-                kek.EncryptEcb(block, block, PaddingMode.None);
-                a = BinaryPrimitives.ReadUInt64BigEndian(block) ^ (ulong)((n * j) + i + 1);
-                block[8..].CopyTo(r.Slice(i * 8, 8));
+                r.Slice(i * 8, 8).CopyTo(block.AsSpan(8));
+                ecb.TransformBlock(block, 0, 16, encrypted, 0);
+                a = BinaryPrimitives.ReadUInt64BigEndian(encrypted) ^ (ulong)((n * j) + i + 1);
+                encrypted.AsSpan(8).CopyTo(r.Slice(i * 8, 8));
             }
         }
 

@@ -26,7 +26,8 @@ public sealed record GameballWidgetScript(string Url)
 /// What the page hands <c>GbSdk.init</c> (gameball-api §2.11), built from what nopCommerce already has in the
 /// request: no call to Gameball while the page renders. A guest gets the guest view (no playerUniqueId); a
 /// signed-in (registered) customer is the Gameball customer of <see cref="GameballIdentifiers.CustomerId"/>
-/// with the profile's attributes and, on API v4.1, a session token minted here. When the token cannot be
+/// with the profile's attributes and, on API v4.1, a session token minted here (reused for a few minutes of the
+/// same sign-in, <see cref="SessionTokenCache"/>). When the token cannot be
 /// minted the signed-in customer gets no widget, as Gameball asks.
 /// </summary>
 public class GameballWidgetService
@@ -43,6 +44,7 @@ public class GameballWidgetService
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly WidgetTokenFailureLog _failureLog;
+    private readonly SessionTokenCache _tokenCache;
     private readonly GameballWidgetScript _script;
 
     public GameballWidgetService(GameballSettings settings,
@@ -53,6 +55,7 @@ public class GameballWidgetService
         ILogger logger,
         TimeProvider timeProvider,
         WidgetTokenFailureLog failureLog,
+        SessionTokenCache tokenCache,
         GameballWidgetScript script)
     {
         _settings = settings;
@@ -63,6 +66,7 @@ public class GameballWidgetService
         _logger = logger;
         _timeProvider = timeProvider;
         _failureLog = failureLog;
+        _tokenCache = tokenCache;
         _script = script;
     }
 
@@ -97,23 +101,31 @@ public class GameballWidgetService
         }
 
         var now = _timeProvider.GetUtcNow();
+        var session = await SignInAsync();
+        var cacheKey = new SessionTokenCache.Key(_settings.SecretKey!, customer.CustomerGuid, customer.Email, customer.Phone,
+            session?.IssuedUtc?.UtcTicks ?? 0, session?.ExpiresUtc?.UtcTicks ?? 0);
+        if (_tokenCache.Get(cacheKey, now) is { } cached)
+            return cached;
+
         var expires = now + GameballDefaults.SessionTokenMaxLifetime;
-        var sessionEnds = await SessionEndsAsync();
-        if (sessionEnds < expires)
-            expires = sessionEnds.Value;
+        if (session?.ExpiresUtc is { } sessionEnds && sessionEnds < expires)
+            expires = sessionEnds;
         // a token must not outlive the sign-in; one that ends now is useless
         if (expires.ToUnixTimeSeconds() <= now.ToUnixTimeSeconds())
             return null;
-        return GameballSessionToken.Issue(_settings.SecretKey, GameballIdentifiers.CustomerId(customer), customer.Email, customer.Phone, expires);
+        var token = GameballSessionToken.Issue(_settings.SecretKey, GameballIdentifiers.CustomerId(customer), customer.Email, customer.Phone, expires);
+        if (token is not null)
+            _tokenCache.Set(cacheKey, token, expires, now);
+        return token;
     }
 
     /// <summary>
-    /// When nopCommerce's sign-in ends: the expiry of its authentication cookie (scheme
+    /// nopCommerce's sign-in: when it was issued and when it ends, the expiry of its authentication cookie (scheme
     /// <see cref="NopAuthenticationDefaults.AuthenticationScheme"/>; ASP.NET Core's default 14 days, sliding,
     /// as nopCommerce does not change it). The cookie handler answers from the request's own cookie, once per
     /// request. Null when the request has no such sign-in (then the token lives <see cref="GameballDefaults.SessionTokenMaxLifetime"/>).
     /// </summary>
-    private async Task<DateTimeOffset?> SessionEndsAsync()
+    private async Task<AuthenticationProperties?> SignInAsync()
     {
         var httpContext = _httpContextAccessor.HttpContext;
         var scheme = NopAuthenticationDefaults.AuthenticationScheme;
@@ -122,7 +134,7 @@ public class GameballWidgetService
             || await schemes.GetSchemeAsync(scheme) is null)
             return null;
         var result = await authentication.AuthenticateAsync(httpContext, scheme);
-        return result.Succeeded ? result.Properties?.ExpiresUtc : null;
+        return result.Succeeded ? result.Properties : null;
     }
 
     internal static string WriteConfig(string apiKey, string? lang, Customer? customer, string? sessionToken)
