@@ -4,23 +4,32 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Nop.Plugin.Misc.Gameball.Benchmarks;
 
-// dotnet run -c Release --project Nop.Plugin.Misc.Gameball.Benchmarks -- [all|bdn|load|actions] [--out BENCHMARKS.md]
+// dotnet run -c Release --project Nop.Plugin.Misc.Gameball.Benchmarks -- [all|bdn|load|actions|widget] [--out BENCHMARKS.md]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var outIndex = Array.IndexOf(args, "--out");
 var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(RepositoryRoot(), "BENCHMARKS.md");
 
 var report = new BenchmarkReport();
-if (mode is "all" or "bdn" or "actions")
+if (mode is "all" or "bdn" or "actions" or "widget")
 {
     // in-process: the machines here run net9.0 code on the .NET 10 runtime, which a generated child project would not
     var config = ManualConfig.Create(DefaultConfig.Instance)
         .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
         .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-    Type[] benchmarks = mode == "actions"
-        ? [typeof(ActionConsumerBenchmarks)]
-        : [typeof(CheckoutBenchmarks), typeof(ActionConsumerBenchmarks), typeof(PayloadBenchmarks), typeof(PreviewBenchmarks)];
+    Type[] benchmarks = mode switch
+    {
+        "actions" => [typeof(ActionConsumerBenchmarks)],
+        "widget" => [typeof(WidgetBenchmarks)],
+        _ => [typeof(CheckoutBenchmarks), typeof(ActionConsumerBenchmarks), typeof(PayloadBenchmarks), typeof(PreviewBenchmarks), typeof(WidgetBenchmarks)],
+    };
     foreach (var summary in BenchmarkRunner.Run(benchmarks, config))
         report.AddBenchmarkDotNet(summary);
+}
+
+if (mode is "all" or "widget")
+{
+    Console.WriteLine("widget per page view, percentiles…");
+    report.Add("Widget per page view (p50/p99 over 100,000 calls each)", WidgetBenchmarks.Percentiles());
 }
 
 if (mode is "all" or "load")

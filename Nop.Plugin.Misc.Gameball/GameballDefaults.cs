@@ -24,6 +24,20 @@ public static class GameballDefaults
     /// <summary>A static file of the plugin folder, served by nopCommerce under /Plugins.</summary>
     public const string PreviewStylesPath = "~/Plugins/Misc.Gameball/Content/points-preview.css";
 
+    public const string WidgetViewPath = "~/Plugins/Misc.Gameball/Views/Widget.cshtml";
+
+    /// <summary>Gameball's web widget loader (web SDK v3); it calls window.GbLoadInit once loaded.</summary>
+    public const string WidgetScriptUrl = "https://assets.gameball.co/widget/js/gameball-init.min.js";
+
+    /// <summary>
+    /// The longest a widget session token lives. nopCommerce's sign-in cookie lives 14 days (sliding); a token
+    /// minted on each page view never outlives that session and is never older than this.
+    /// </summary>
+    public static TimeSpan SessionTokenMaxLifetime { get; } = TimeSpan.FromHours(1);
+
+    /// <summary>A256KW and HS256 use the secret key's UTF-8 bytes; A256KW needs exactly this many.</summary>
+    public const int SessionTokenKeyBytes = 32;
+
     /// <summary>Above this a product preview request is refused as bad input.</summary>
     public const int MaxPreviewQuantity = 10_000;
 

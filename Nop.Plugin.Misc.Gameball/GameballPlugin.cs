@@ -124,8 +124,8 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
     internal static string SyncTaskType => typeof(GameballSyncTask).FullName!;
 
     /// <summary>
-    /// Everything is on except sending, which waits for the keys: nothing reaches Gameball until the
-    /// store owner has entered them.
+    /// Everything is on except sending, which waits for the keys (nothing reaches Gameball until the store
+    /// owner has entered them), and the storefront widget, which the store owner switches on.
     /// </summary>
     internal static GameballSettings CreateDefaultSettings() => new()
     {
@@ -140,6 +140,8 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
         EnableManualCashback = true,
         SyncCustomerProfiles = true,
         EnableReferrals = true,
+        // the widget shows Gameball's own UI on every page: the store owner switches it on after setting it up in Gameball
+        EnableWidget = false,
         RequestTimeout = GameballDefaults.DefaultRequestTimeoutSeconds,
         PreviewRequestTimeoutMilliseconds = GameballDefaults.DefaultPreviewTimeoutMilliseconds,
         PreviewCacheTtlSeconds = GameballDefaults.DefaultPreviewCacheTtlSeconds,

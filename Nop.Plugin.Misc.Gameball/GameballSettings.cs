@@ -32,6 +32,9 @@ public class GameballSettings : ISettings
 
     public bool EnableCartPreview { get; set; }
 
+    /// <summary>Gameball's web widget on every public page (public API key only; a session token on v4.1).</summary>
+    public bool EnableWidget { get; set; }
+
     /// <summary>Cashback for non-order actions, awarded by admins from the customer page.</summary>
     public bool EnableManualCashback { get; set; }
 

@@ -91,6 +91,47 @@ public class ConfigurationTests
     }
 
     [Test]
+    public async Task TheWidgetIsAPerStoreSettingOffByDefault()
+    {
+        ModelOf(await _host.WithController(c => c.Configure())).EnableWidget.Should().BeFalse();
+        _host.Store.ActiveStoreScope = 1;
+        var model = ValidModel(m =>
+        {
+            m.EnableWidget = true;
+            m.EnableWidget_OverrideForStore = true;
+        });
+
+        await _host.WithController(c => c.Configure(model), model);
+
+        _host.Store.Settings[1].EnableWidget.Should().BeTrue();
+        _host.Store.SavedSettingNames.Should().Contain(n => n.Contains("EnableWidget"));
+        var page = ModelOf(await _host.WithController(c => c.Configure()));
+        page.EnableWidget.Should().BeTrue();
+        page.EnableWidget_OverrideForStore.Should().BeTrue();
+    }
+
+    [Test]
+    public async Task ThePageWarnsWhenV41CannotMakeSessionTokensWithTheSavedKey()
+    {
+        var settings = _host.Store.Settings[0];
+        settings.EnableWidget = true;
+        settings.ApiVersion = "v4.1";
+        settings.SecretKey = "gb_secret_22_chars_xyz";
+        ModelOf(await _host.WithController(c => c.Configure())).WidgetKeyWarning.Should().BeTrue();
+
+        settings.SecretKey = "gb_secret_0123456789abcdefghijkl";
+        ModelOf(await _host.WithController(c => c.Configure())).WidgetKeyWarning.Should().BeFalse("a 32-byte key makes tokens");
+
+        settings.SecretKey = "gb_secret_22_chars_xyz";
+        settings.ApiVersion = "v4.0";
+        ModelOf(await _host.WithController(c => c.Configure())).WidgetKeyWarning.Should().BeFalse("v4.0 needs no token");
+
+        settings.ApiVersion = "v4.1";
+        settings.EnableWidget = false;
+        ModelOf(await _host.WithController(c => c.Configure())).WidgetKeyWarning.Should().BeFalse("no widget, no token");
+    }
+
+    [Test]
     public async Task SwitchingTrackingOnStartsTrackingFromNow()
     {
         _host.Store.Settings[0].EnableOrderTracking = false;

@@ -20,7 +20,8 @@ internal sealed class AssemblyReferenceGuard
     };
 
     // nopCommerce loads these at fixed versions; a plugin must neither reference nor ship them
-    private static readonly string[] _hostPinned = ["FluentMigrator", "linq2db", "AutoMapper", "Autofac", "Nito.", "Humanizer", "MailKit", "MimeKit", "ClosedXML", "WebMarkupMin", "WebOptimizer", "System.Linq.Dynamic.Core", "System.Linq.Async"];
+    // (Microsoft.IdentityModel.* and System.IdentityModel.* come with the host's Microsoft.Data.SqlClient)
+    private static readonly string[] _hostPinned = ["Microsoft.IdentityModel.", "System.IdentityModel.", "Microsoft.Data.SqlClient", "FluentMigrator", "linq2db", "AutoMapper", "Autofac", "Nito.", "Humanizer", "MailKit", "MimeKit", "ClosedXML", "WebMarkupMin", "WebOptimizer", "System.Linq.Dynamic.Core", "System.Linq.Async"];
 
     private readonly HashSet<string> _sharedFramework;
     private readonly HashSet<string> _shippedAlongside;

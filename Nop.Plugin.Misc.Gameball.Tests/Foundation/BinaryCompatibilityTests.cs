@@ -47,6 +47,19 @@ public class BinaryCompatibilityTests
         violations.Should().Contain(v => v.StartsWith("nunit.framework"));
         violations.Should().Contain(v => v.StartsWith("Moq"));
         violations.Should().Contain(v => v.StartsWith("Autofac") && v.Contains("pins"));
+        // the test project decrypts session tokens with Microsoft.IdentityModel, which the host pins
+        violations.Should().Contain(v => v.StartsWith("Microsoft.IdentityModel.JsonWebTokens") && v.Contains("pins"));
+    }
+
+    [Test]
+    public void TheSessionTokenNeedsNoJoseLibraryAndTheHostsIdentityModelIsNotShipped()
+    {
+        var references = AssemblyReferenceGuard.ReadReferences(TestPaths.PluginAssembly).Select(r => r.Name).ToList();
+        var dlls = Directory.GetFiles(TestPaths.PluginFolder, "*.dll").Select(Path.GetFileName).ToList();
+
+        // the token is built on .NET's own cryptography (System.Security.Cryptography, shared framework)
+        references.Should().NotContain(r => r.Contains("IdentityModel", StringComparison.OrdinalIgnoreCase) || r.Contains("jose", StringComparison.OrdinalIgnoreCase));
+        dlls.Should().NotContain(d => d!.Contains("IdentityModel", StringComparison.OrdinalIgnoreCase), "Microsoft.IdentityModel.* is the host's (through Microsoft.Data.SqlClient)");
     }
 
     [Test]

@@ -88,6 +88,7 @@ public class PluginInstallTests
         saved.ProductPreviewWidgetZone.Should().Be("productdetails_overview_bottom");
         saved.RequestTimeout.Should().BePositive();
         saved.PreviewRequestsPerMinutePerClient.Should().Be(60, "one client gets a minute's browsing, not the store's Gameball bucket");
+        saved.EnableWidget.Should().BeFalse("the widget shows Gameball's own UI on every page: the store owner switches it on");
     }
 
     [Test]

@@ -39,6 +39,9 @@ public sealed class DemoStore : IAsyncDisposable
 
     public InMemoryNopStore Store { get; }
 
+    /// <summary>Where the demo serves its stand-in of Gameball's widget loader.</summary>
+    public const string WidgetScriptStandIn = "/js/gameball-init.stand-in.js";
+
     public FakeGameballServer Fake { get; }
 
     public string BaseUrl { get; private set; } = string.Empty;
@@ -86,6 +89,8 @@ public sealed class DemoStore : IAsyncDisposable
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton<DemoAdminPosts>();
         store.AddNopServices(builder.Services);
+        // no internet: the widget's page loads a stand-in of Gameball's loader from the demo (DemoAssets/wwwroot/js)
+        builder.Services.AddSingleton(new Services.Widget.GameballWidgetScript(WidgetScriptStandIn));
         new NopStartup().ConfigureServices(builder.Services, builder.Configuration);
         // nopCommerce registers every ISettings class, loaded for the current store
         builder.Services.AddScoped(_ => store.SettingsOf(store.CurrentStoreId));

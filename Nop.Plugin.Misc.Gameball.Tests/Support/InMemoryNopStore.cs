@@ -82,6 +82,7 @@ public sealed class InMemoryNopStore
 
     /// <summary>The storefront request a consumer runs in (its cookies), for tests that publish events outside a web host.</summary>
     public HttpContext? CurrentHttpContext { get; set; }
+
     public int CurrentStoreId { get; set; } = 1;
     public ConcurrentQueue<(string Keyword, string Comment, int? EntityId)> Activities { get; } = new();
 

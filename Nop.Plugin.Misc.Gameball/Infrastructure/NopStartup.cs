@@ -15,6 +15,7 @@ using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Plugin.Misc.Gameball.Services.Preview;
 using Nop.Plugin.Misc.Gameball.Services.Profiles;
+using Nop.Plugin.Misc.Gameball.Services.Widget;
 using Nop.Web.Framework.Infrastructure.Extensions;
 
 namespace Nop.Plugin.Misc.Gameball.Infrastructure;
@@ -82,6 +83,13 @@ public class NopStartup : INopStartup
         services.AddScoped<ISyncLogSource, ProfileSyncLogSource>();
         services.AddScoped<SyncLogModelFactory>();
         services.AddScoped<ManualCashbackService>();
+
+        // nopCommerce registers it too; the widget reads the sign-in's expiry from the request
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(GameballWidgetScript.Gameball);
+        services.AddSingleton<WidgetTokenFailureLog>();
+        services.AddSingleton<SessionTokenCache>();
+        services.AddScoped<GameballWidgetService>();
 
         services.AddScoped<GameballWidgetZones>();
         services.AddScoped<GameballSyncTask>();

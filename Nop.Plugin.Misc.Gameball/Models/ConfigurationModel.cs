@@ -57,6 +57,13 @@ public record ConfigurationModel : BaseNopModel
     public bool EnableCartPreview { get; set; }
     public bool EnableCartPreview_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.EnableWidget")]
+    public bool EnableWidget { get; set; }
+    public bool EnableWidget_OverrideForStore { get; set; }
+
+    /// <summary>Set by the server only: the widget is on with API v4.1, but the saved secret key cannot key the session token.</summary>
+    public bool WidgetKeyWarning { get; set; }
+
     [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.EnableManualCashback")]
     public bool EnableManualCashback { get; set; }
     public bool EnableManualCashback_OverrideForStore { get; set; }

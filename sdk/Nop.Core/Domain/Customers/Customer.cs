@@ -14,8 +14,8 @@ public partial class Customer : BaseEntity, ISoftDeletedEntity
     public string Email { get; set; }
     public string FirstName { get; set; }
     public string LastName { get; set; }
-    public string Phone { get; set; }
     public string Gender { get; set; }
+    public string Phone { get; set; }
     public string ZipPostalCode { get; set; }
     public string City { get; set; }
     public int CountryId { get; set; }

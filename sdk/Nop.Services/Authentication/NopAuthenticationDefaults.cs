@@ -1,0 +1,6 @@
+namespace Nop.Services.Authentication;
+
+public static partial class NopAuthenticationDefaults
+{
+    public static string AuthenticationScheme => "Authentication";
+}
