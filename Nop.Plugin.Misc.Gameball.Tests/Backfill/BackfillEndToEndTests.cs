@@ -125,13 +125,13 @@ public class BackfillEndToEndTests
         // the worker and the dispatcher stand still, so the test decides what is sent before the cancellation
         _host = await OrderSyncTestHost.StartAsync(_store, startDispatcher: false);
         await WithServiceAsync(_host, s => s.StartAsync(BackfillKind.Orders, DateTime.UtcNow.AddDays(-200), adminId: 1));
-        (await WithServiceAsync(_host, s => s.StepAsync(CancellationToken.None))).Should().BeTrue();
+        (await WithServiceAsync(_host, s => s.StepAsync(CancellationToken.None))).Should().Be(BackfillService.ChunkSize);
         foreach (var order in orders.Take(5))
             await _host.ProcessNowAsync(order);
 
         var cancelled = await WithServiceAsync(_host, s => s.CancelAsync(BackfillKind.Orders, CancellationToken.None));
         cancelled!.Status.Should().Be(BackfillStatus.Cancelled);
-        (await WithServiceAsync(_host, s => s.StepAsync(CancellationToken.None))).Should().BeFalse("no chunk is handed out after the cancellation");
+        (await WithServiceAsync(_host, s => s.StepAsync(CancellationToken.None))).Should().Be(0, "no chunk is handed out after the cancellation");
         await _host.DisposeAsync();
         _host = await OrderSyncTestHost.StartAsync(_store);
         await _host.SweepAsync();

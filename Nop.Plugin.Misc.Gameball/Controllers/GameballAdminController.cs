@@ -189,11 +189,33 @@ public class GameballAdminController : BasePluginController
 
     [HttpGet]
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> BackfillProgress() => Json(new Dictionary<string, BackfillProgress?>
+    public async Task<IActionResult> BackfillProgress()
     {
-        [nameof(BackfillKind.Orders)] = await _backfill.ProgressAsync(BackfillKind.Orders),
-        [nameof(BackfillKind.Customers)] = await _backfill.ProgressAsync(BackfillKind.Customers),
-    });
+        // the kind and the status as their names, whatever JSON settings the host's MVC has
+        static object? Shown(BackfillProgress? p) => p is null ? null : new
+        {
+            Kind = p.Kind.ToString(),
+            Status = p.Status.ToString(),
+            p.Total,
+            p.Processed,
+            p.Queued,
+            p.Skipped,
+            p.Withdrawn,
+            p.Sent,
+            p.Failed,
+            p.Pending,
+            p.PerMinute,
+            p.SecondsLeft,
+            p.StartedUtc,
+            p.FinishedUtc,
+            p.SinceUtc,
+        };
+        return Json(new Dictionary<string, object?>
+        {
+            [nameof(BackfillKind.Orders)] = Shown(await _backfill.ProgressAsync(BackfillKind.Orders)),
+            [nameof(BackfillKind.Customers)] = Shown(await _backfill.ProgressAsync(BackfillKind.Customers)),
+        });
+    }
 
     /// <summary>Sends an order (and its reversals) now, including failed ones.</summary>
     [HttpPost]

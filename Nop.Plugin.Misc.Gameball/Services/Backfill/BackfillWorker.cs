@@ -27,7 +27,7 @@ public sealed class BackfillWorker : BackgroundService
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var stepped = false;
+            var stepped = 0;
             try
             {
                 await using var scope = _scopeFactory.CreateAsyncScope();
@@ -44,11 +44,9 @@ public sealed class BackfillWorker : BackgroundService
 
             try
             {
-                // straight on while there is room and work; otherwise wait for the outbox to drain
-                if (!stepped)
-                    await Task.Delay(Interval, _timeProvider, stoppingToken);
-                else
-                    await Task.Delay(TimeSpan.FromMilliseconds(50), _timeProvider, stoppingToken);
+                // at the backfill's pace while there is work; otherwise look again in a while
+                var pause = stepped == 0 ? Interval : TimeSpan.FromSeconds((double)stepped / BackfillService.PacePerSecond);
+                await Task.Delay(pause, _timeProvider, stoppingToken);
             }
             catch (OperationCanceledException)
             {
