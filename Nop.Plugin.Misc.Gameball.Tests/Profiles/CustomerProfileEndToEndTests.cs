@@ -17,44 +17,30 @@ namespace Nop.Plugin.Misc.Gameball.Tests.Profiles;
 /// every request against the spec and keeps what it applied.
 /// </summary>
 [TestFixture]
-public class CustomerProfileEndToEndTests
+public class CustomerProfileEndToEndTests : FakeGameballEndToEndTest
 {
-    private FakeGameballServer _fake = null!;
-    private InMemoryNopStore _store = null!;
-    private OrderSyncTestHost _host = null!;
     private Customer _maria = null!;
 
-    [SetUp]
-    public async Task SetUp()
+    protected override void Configure(GameballSettings settings) => (settings.SyncCustomerProfiles, settings.EnableReferrals) = (true, true);
+
+    protected override void Seed()
     {
-        _fake = await FakeGameballServer.StartAsync();
-        _store = new InMemoryNopStore();
-        _store.Settings[1] = OrderSyncTestHost.SettingsFor(_fake, s => (s.SyncCustomerProfiles, s.EnableReferrals) = (true, true));
-        _maria = _store.AddCustomer("maria@example.test", phone: "+201001234567");
+        _maria = Store.AddCustomer("maria@example.test", phone: "+201001234567");
         (_maria.FirstName, _maria.LastName, _maria.Gender) = ("Maria", "Saleh", "F");
         _maria.DateOfBirth = new DateTime(1990, 4, 12);
         _maria.CreatedOnUtc = new DateTime(2025, 11, 3, 22, 15, 0, DateTimeKind.Utc);
         _maria.LanguageId = 2;
         _maria.RegisteredInStoreId = 1;
-        var billing = new Address { Id = _store.NextId(), FirstName = "Maria", LastName = "Saleh", City = "Cairo", ZipPostalCode = "11511", CountryId = 1, PhoneNumber = "+20 2 5555" };
-        _store.Addresses.Add(billing);
+        var billing = new Address { Id = Store.NextId(), FirstName = "Maria", LastName = "Saleh", City = "Cairo", ZipPostalCode = "11511", CountryId = 1, PhoneNumber = "+20 2 5555" };
+        Store.Addresses.Add(billing);
         _maria.BillingAddressId = billing.Id;
-        _host = await OrderSyncTestHost.StartAsync(_store);
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        _store.CurrentHttpContext = null;
-        await _host.DisposeAsync();
-        await _fake.DisposeAsync();
     }
 
     private string MariaId => _maria.CustomerGuid.ToString();
 
     private async Task PublishAsync(object @event, OrderSyncTestHost? host = null)
     {
-        using var scope = (host ?? _host).Services.CreateScope();
+        using var scope = (host ?? Host).Services.CreateScope();
         var consumer = ActivatorUtilities.CreateInstance<ProfileEventConsumer>(scope.ServiceProvider);
         await (@event switch
         {
@@ -67,15 +53,15 @@ public class CustomerProfileEndToEndTests
         });
     }
 
-    private List<ProfileWork> WorkOf(Customer customer) => ProfileStore.Parse(_store.Attribute(customer, ProfileStore.WorkKey));
+    private List<ProfileWork> WorkOf(Customer customer) => ProfileStore.Parse(Store.Attribute(customer, ProfileStore.WorkKey));
 
     /// <summary>The customer's profile work has settled in <paramref name="status"/> and no pass of theirs is running.</summary>
     private async Task SettledAsync(Customer customer, SyncStatus status = SyncStatus.Sent, int items = 1)
     {
-        await _host.WaitUntilAsync(() => Task.FromResult(_store.Attribute(customer, ProfileStore.StatusKey) == status.ToString() && WorkOf(customer).Count >= items),
+        await Host.WaitUntilAsync(() => Task.FromResult(Store.Attribute(customer, ProfileStore.StatusKey) == status.ToString() && WorkOf(customer).Count >= items),
             because: $"the profile work of customer {customer.Id} to be {status}");
-        await _host.WaitUntilAsync(() => Task.FromResult(_host.Queue.Count == 0), because: "the queue to drain");
-        using var scope = _host.Services.CreateScope();
+        await Host.WaitUntilAsync(() => Task.FromResult(Host.Queue.Count == 0), because: "the queue to drain");
+        using var scope = Host.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<OutboxProcessor>().UpdateAsync(CustomerOutboxSource.Address(customer.Id), () => Task.CompletedTask, CancellationToken.None);
     }
 
@@ -95,7 +81,7 @@ public class CustomerProfileEndToEndTests
         await PublishAsync(new CustomerLoggedinEvent(_maria));
         await SettledAsync(_maria);
 
-        var upsert = _fake.Ledger.ProfileUpserts.Should().ContainSingle("an unchanged profile is sent once").Subject;
+        var upsert = Fake.Ledger.ProfileUpserts.Should().ContainSingle("an unchanged profile is sent once").Subject;
         upsert.Created.Should().BeTrue();
         var body = upsert.Body;
         body["customerId"]!.GetValue<string>().Should().Be(MariaId, "the customer id is the CustomerGuid, as in orders");
@@ -115,7 +101,7 @@ public class CustomerProfileEndToEndTests
         attributes["zip"]!.GetValue<string>().Should().Be("11511");
         attributes["preferredLanguage"]!.GetValue<string>().Should().Be("ar");
         attributes["channel"]!.GetValue<string>().Should().Be("web");
-        _fake.Requests.Should().OnlyContain(r => r.Violations.Count == 0);
+        Fake.Requests.Should().OnlyContain(r => r.Violations.Count == 0);
         WorkOf(_maria).Should().ContainSingle().Which.Status.Should().Be(SyncStatus.Sent);
     }
 
@@ -134,15 +120,15 @@ public class CustomerProfileEndToEndTests
         await PublishAsync(new CustomerLoggedinEvent(_maria));
         await SettledAsync(_maria, items: 2);
 
-        _fake.Ledger.ProfileUpserts.Select(u => u.Body["customerAttributes"]!["lastName"]!.GetValue<string>())
+        Fake.Ledger.ProfileUpserts.Select(u => u.Body["customerAttributes"]!["lastName"]!.GetValue<string>())
             .Should().Equal("Saleh", "Saleh-Nour");
-        _fake.Ledger.ProfileUpserts.Last().Created.Should().BeFalse();
+        Fake.Ledger.ProfileUpserts.Last().Created.Should().BeFalse();
     }
 
     [Test]
     public async Task AnUpdateOfOtherFieldsDoesNotWakeTheCustomersPass()
     {
-        await using var idle = await OrderSyncTestHost.StartAsync(_store, startDispatcher: false);
+        await using var idle = await OrderSyncTestHost.StartAsync(Store, startDispatcher: false);
         await PublishAsync(new EntityUpdatedEvent<Customer>(_maria), idle);
         (await TakeQueuedAsync(idle)).Should().Equal([CustomerOutboxSource.Address(_maria.Id)], "the first update this process sees is checked once");
 
@@ -153,7 +139,7 @@ public class CustomerProfileEndToEndTests
         _maria.Phone = "+201009999999";
         await PublishAsync(new EntityUpdatedEvent<Customer>(_maria), idle);
         (await TakeQueuedAsync(idle)).Should().Equal([CustomerOutboxSource.Address(_maria.Id)], "the phone is part of the profile");
-        _fake.Requests.Should().BeEmpty("a storefront request never waits on Gameball");
+        Fake.Requests.Should().BeEmpty("a storefront request never waits on Gameball");
     }
 
     private static async Task<List<OutboxAddress>> TakeQueuedAsync(OrderSyncTestHost host)
@@ -179,27 +165,27 @@ public class CustomerProfileEndToEndTests
         await PublishAsync(new CustomerRegisteredEvent(_maria));
         await SettledAsync(_maria);
 
-        var billing = _store.Addresses.Single(a => a.Id == _maria.BillingAddressId);
+        var billing = Store.Addresses.Single(a => a.Id == _maria.BillingAddressId);
         billing.City = "Alexandria";
         await PublishAsync(new EntityUpdatedEvent<Address>(billing));
         await SettledAsync(_maria, items: 2);
 
-        _fake.Ledger.ProfileUpserts.Last().Body["customerAttributes"]!["city"]!.GetValue<string>().Should().Be("Alexandria");
+        Fake.Ledger.ProfileUpserts.Last().Body["customerAttributes"]!["city"]!.GetValue<string>().Should().Be("Alexandria");
     }
 
     [Test]
     public async Task GuestsHaveNoProfileAndTheSettingTurnsProfilesOff()
     {
-        var guest = _store.AddCustomer(null, registered: false);
+        var guest = Store.AddCustomer(null, registered: false);
         guest.RegisteredInStoreId = 1;
         await PublishAsync(new CustomerLoggedinEvent(guest));
-        _store.Settings[1].SyncCustomerProfiles = false;
+        Store.Settings[1].SyncCustomerProfiles = false;
         await PublishAsync(new CustomerRegisteredEvent(_maria));
-        await _host.SweepAsync();
-        await _host.WaitUntilAsync(() => Task.FromResult(_host.Queue.Count == 0), because: "the queue to drain");
+        await Host.SweepAsync();
+        await Host.WaitUntilAsync(() => Task.FromResult(Host.Queue.Count == 0), because: "the queue to drain");
         await Task.Delay(200);
 
-        _fake.Requests.Should().BeEmpty();
+        Fake.Requests.Should().BeEmpty();
         WorkOf(_maria).Should().BeEmpty();
     }
 
@@ -211,87 +197,86 @@ public class CustomerProfileEndToEndTests
         await PublishAsync(new CustomerRegisteredEvent(_maria));
         await SettledAsync(_maria);
 
-        _fake.Ledger.ProfileUpserts.Single().Body["customerAttributes"]!["firstName"]!.GetValue<string>().Should().Be(hostile);
-        _fake.Requests.Should().OnlyContain(r => r.Violations.Count == 0);
+        Fake.Ledger.ProfileUpserts.Single().Body["customerAttributes"]!["firstName"]!.GetValue<string>().Should().Be(hostile);
+        Fake.Requests.Should().OnlyContain(r => r.Violations.Count == 0);
     }
 
     [Test]
     public async Task GameballDownDelaysTheProfileAndLosesNothing()
     {
-        _fake.Faults.Next(new Fault(FaultKind.ServiceUnavailable, "customers"), times: 2);
+        Fake.Faults.Next(new Fault(FaultKind.ServiceUnavailable, "customers"), times: 2);
         await PublishAsync(new CustomerRegisteredEvent(_maria));
-        await _host.WaitUntilAsync(() => Task.FromResult(WorkOf(_maria).SingleOrDefault()?.Attempts >= 1), because: "a first failed attempt");
-        for (var i = 0; i < 4 && _fake.Ledger.ProfileUpserts.Count == 0; i++)
+        await Host.WaitUntilAsync(() => Task.FromResult(WorkOf(_maria).SingleOrDefault()?.Attempts >= 1), because: "a first failed attempt");
+        for (var i = 0; i < 4 && Fake.Ledger.ProfileUpserts.Count == 0; i++)
         {
-            _host.Clock.Advance(TimeSpan.FromMinutes(5));
-            await _host.SweepAsync();
-            await _host.WaitUntilAsync(() => Task.FromResult(_host.Queue.Count == 0), because: "the queue to drain");
+            Host.Clock.Advance(TimeSpan.FromMinutes(5));
+            await Host.SweepAsync();
+            await Host.WaitUntilAsync(() => Task.FromResult(Host.Queue.Count == 0), because: "the queue to drain");
             await Task.Delay(100);
         }
 
         await SettledAsync(_maria);
-        _fake.Ledger.ProfileUpserts.Should().ContainSingle();
+        Fake.Ledger.ProfileUpserts.Should().ContainSingle();
     }
 
     [Test]
     public async Task AReferralCodeFromTheCookieIsSentOnTheCreationCall()
     {
-        var code = _fake.Ledger.AddReferrer("referrer-sara");
+        var code = Fake.Ledger.AddReferrer("referrer-sara");
         var request = RequestWithCookie(code);
-        _store.CurrentHttpContext = request;
+        Store.CurrentHttpContext = request;
 
         await PublishAsync(new CustomerRegisteredEvent(_maria));
         await SettledAsync(_maria);
 
-        _fake.Ledger.Referrals.Should().ContainSingle().Which.Should().Match<AppliedReferral>(r => r.CustomerId == MariaId && r.ReferrerCustomerId == "referrer-sara");
-        var creation = _fake.Ledger.ProfileUpserts.Single();
+        Fake.Ledger.Referrals.Should().ContainSingle().Which.Should().Match<AppliedReferral>(r => r.CustomerId == MariaId && r.ReferrerCustomerId == "referrer-sara");
+        var creation = Fake.Ledger.ProfileUpserts.Single();
         creation.Created.Should().BeTrue();
         creation.Body["referrerCode"]!.GetValue<string>().Should().Be(code);
         request.Response.Headers.SetCookie.ToString().Should().Contain(GameballDefaults.ReferralCookieName + "=;", "the code is used once: the cookie is removed");
-        _store.Attribute(_maria, ProfileStore.ReferralKey).Should().BeNull("a decided code is not kept");
-        _fake.Requests.Where(r => r.Path.Contains("referrals/validate", StringComparison.Ordinal)).Should().ContainSingle();
-        _fake.Requests.Should().OnlyContain(r => r.Violations.Count == 0);
+        Store.Attribute(_maria, ProfileStore.ReferralKey).Should().BeNull("a decided code is not kept");
+        Fake.Requests.Where(r => r.Path.Contains("referrals/validate", StringComparison.Ordinal)).Should().ContainSingle();
+        Fake.Requests.Should().OnlyContain(r => r.Violations.Count == 0);
     }
 
     [Test]
     public async Task UnknownOrOwnCodesAreDroppedAndTheCustomerIsStillCreated()
     {
-        _store.CurrentHttpContext = RequestWithCookie("NOSUCHCODE");
+        Store.CurrentHttpContext = RequestWithCookie("NOSUCHCODE");
         await PublishAsync(new CustomerRegisteredEvent(_maria));
         await SettledAsync(_maria);
 
-        var upsert = _fake.Ledger.ProfileUpserts.Should().ContainSingle().Subject;
+        var upsert = Fake.Ledger.ProfileUpserts.Should().ContainSingle().Subject;
         upsert.Created.Should().BeTrue();
         upsert.Body.ContainsKey("referrerCode").Should().BeFalse();
-        _fake.Ledger.Referrals.Should().BeEmpty();
+        Fake.Ledger.Referrals.Should().BeEmpty();
         WorkOf(_maria).Single().ReferralNote.Should().Contain("NOSUCHCODE");
 
-        var own = _store.AddCustomer("own@example.test");
+        var own = Store.AddCustomer("own@example.test");
         own.RegisteredInStoreId = 1;
-        _fake.Ledger.AddReferrer(own.CustomerGuid.ToString());
-        _store.CurrentHttpContext = RequestWithCookie(FakeGameballLedger.ReferralCodeOf(own.CustomerGuid.ToString()));
+        Fake.Ledger.AddReferrer(own.CustomerGuid.ToString());
+        Store.CurrentHttpContext = RequestWithCookie(FakeGameballLedger.ReferralCodeOf(own.CustomerGuid.ToString()));
         await PublishAsync(new CustomerRegisteredEvent(own));
         await SettledAsync(own);
 
-        _fake.Ledger.ProfileUpserts.Last().Body.ContainsKey("referrerCode").Should().BeFalse("a customer cannot refer themselves");
-        _fake.Ledger.Referrals.Should().BeEmpty();
+        Fake.Ledger.ProfileUpserts.Last().Body.ContainsKey("referrerCode").Should().BeFalse("a customer cannot refer themselves");
+        Fake.Ledger.Referrals.Should().BeEmpty();
     }
 
     [Test]
     public async Task ACodeOutsideGameballsFiveMinuteWindowIsNotSent()
     {
-        var code = _fake.Ledger.AddReferrer("referrer-sara");
-        await using var idle = await OrderSyncTestHost.StartAsync(_store, startDispatcher: false);
-        _store.CurrentHttpContext = RequestWithCookie(code);
+        var code = Fake.Ledger.AddReferrer("referrer-sara");
+        await using var idle = await OrderSyncTestHost.StartAsync(Store, startDispatcher: false);
+        Store.CurrentHttpContext = RequestWithCookie(code);
         await PublishAsync(new CustomerRegisteredEvent(_maria), idle);
-        _store.CurrentHttpContext = null;
 
-        _host.Clock.Advance(TimeSpan.FromMinutes(6));
-        await _host.SweepAsync();
+        Host.Clock.Advance(TimeSpan.FromMinutes(6));
+        await Host.SweepAsync();
         await PublishAsync(new CustomerLoggedinEvent(_maria));
         await SettledAsync(_maria);
 
-        _fake.Ledger.ProfileUpserts.Single().Body.ContainsKey("referrerCode").Should().BeFalse();
+        Fake.Ledger.ProfileUpserts.Single().Body.ContainsKey("referrerCode").Should().BeFalse();
         WorkOf(_maria).Single().ReferralNote.Should().Contain("5 minutes");
     }
 
@@ -305,16 +290,16 @@ public class CustomerProfileEndToEndTests
         await PublishAsync(new CustomerPermanentlyDeleted(_maria.Id, "maria@example.test"));
         await PublishAsync(new CustomerPermanentlyDeleted(_maria.Id, "maria@example.test"));
         await SettledAsync(_maria);
-        await _host.SweepAsync();
+        await Host.SweepAsync();
         await PublishAsync(new CustomerLoggedinEvent(_maria));
         await PublishAsync(new EntityUpdatedEvent<Customer>(_maria));
         await SettledAsync(_maria);
 
-        _fake.Ledger.Erasures.Should().Equal(MariaId);
-        _fake.Requests.Count(r => r.Method == "DELETE").Should().Be(1);
-        _fake.Ledger.ProfileUpserts.Should().ContainSingle("nothing recreates an erased customer");
+        Fake.Ledger.Erasures.Should().Equal(MariaId);
+        Fake.Requests.Count(r => r.Method == "DELETE").Should().Be(1);
+        Fake.Ledger.ProfileUpserts.Should().ContainSingle("nothing recreates an erased customer");
         WorkOf(_maria).Should().ContainSingle(w => w.Step == ProfileStep.Erasure).Which.Status.Should().Be(SyncStatus.Sent);
-        _fake.Requests.Should().OnlyContain(r => r.Violations.Count == 0);
+        Fake.Requests.Should().OnlyContain(r => r.Violations.Count == 0);
     }
 
     [Test]
@@ -324,37 +309,37 @@ public class CustomerProfileEndToEndTests
         await PublishAsync(new CustomerPermanentlyDeleted(_maria.Id, "maria@example.test"));
         await SettledAsync(_maria);
 
-        _fake.Requests.Should().ContainSingle(r => r.Method == "DELETE").Which.Outcome.Should().Be("404");
-        _fake.Ledger.ProfileUpserts.Should().BeEmpty();
+        Fake.Requests.Should().ContainSingle(r => r.Method == "DELETE").Which.Outcome.Should().Be("404");
+        Fake.Ledger.ProfileUpserts.Should().BeEmpty();
     }
 
     [Test]
     public async Task AnErasureGoesToEveryWorkspaceOfTheStores()
     {
         await using var second = await FakeGameballServer.StartAsync(apiKey: "gb_test_second_workspace");
-        _store.Stores.Add(new Nop.Core.Domain.Stores.Store { Id = 2, Name = "Second store", Url = "https://second.example.test/" });
-        _store.Stores.Add(new Nop.Core.Domain.Stores.Store { Id = 3, Name = "Third store, same workspace as the first", Url = "https://third.example.test/" });
-        _store.Settings[2] = OrderSyncTestHost.SettingsFor(second);
-        _store.Settings[3] = OrderSyncTestHost.SettingsFor(_fake);
-        _fake.Ledger.AddReferrer(MariaId);
+        Store.Stores.Add(new Nop.Core.Domain.Stores.Store { Id = 2, Name = "Second store", Url = "https://second.example.test/" });
+        Store.Stores.Add(new Nop.Core.Domain.Stores.Store { Id = 3, Name = "Third store, same workspace as the first", Url = "https://third.example.test/" });
+        Store.Settings[2] = OrderSyncTestHost.SettingsFor(second);
+        Store.Settings[3] = OrderSyncTestHost.SettingsFor(Fake);
+        Fake.Ledger.AddReferrer(MariaId);
         second.Ledger.AddReferrer(MariaId);
 
         EraseInStore(_maria);
         await PublishAsync(new CustomerPermanentlyDeleted(_maria.Id, "maria@example.test"));
         await SettledAsync(_maria, items: 2);
 
-        _fake.Ledger.Erasures.Should().Equal(MariaId);
+        Fake.Ledger.Erasures.Should().Equal(MariaId);
         second.Ledger.Erasures.Should().Equal(MariaId);
-        _fake.Requests.Count(r => r.Method == "DELETE").Should().Be(1, "stores sharing a workspace erase once");
+        Fake.Requests.Count(r => r.Method == "DELETE").Should().Be(1, "stores sharing a workspace erase once");
     }
 
     /// <summary>What nopCommerce's GdprService does before it raises its event: the customer's generic attributes go, the row stays, deleted.</summary>
     private void EraseInStore(Customer customer)
     {
-        _store.RemoveAttributesOf(customer, nameof(Customer));
+        Store.RemoveAttributesOf(customer, nameof(Customer));
         customer.Email = string.Empty;
         customer.Deleted = true;
         customer.Active = false;
-        _store.RegisteredCustomerIds.Remove(customer.Id);
+        Store.RegisteredCustomerIds.Remove(customer.Id);
     }
 }

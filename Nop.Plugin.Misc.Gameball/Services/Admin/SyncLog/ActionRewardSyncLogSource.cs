@@ -22,18 +22,8 @@ public class ActionRewardSyncLogSource : CustomerWorkSyncLogSource<ActionReward>
 
     protected override IReadOnlyList<ActionReward> Parse(string? json) => ActionRewardStore.Parse(json);
 
-    protected override SyncLogRow ToRow(ActionReward item, OutboxAddress address, string? reference, string referencePath) => new()
+    protected override SyncLogRow ToRow(ActionReward item, OutboxAddress address, string? reference, string referencePath) => RowOf(item, item.RecordedUtc, address, reference, referencePath) with
     {
-        Kind = item.Kind,
-        Address = address,
-        Key = item.TransactionId,
-        Reference = reference,
-        ReferencePath = referencePath,
-        CreatedUtc = item.RecordedUtc,
-        Status = item.Status,
-        Attempts = item.Attempts,
-        LastAttemptUtc = item.LastAttemptUtc,
-        LastError = item.LastError,
         Amount = item.Amount,
         Points = item.Points,
         // the first line is what the customer card shows as the reason

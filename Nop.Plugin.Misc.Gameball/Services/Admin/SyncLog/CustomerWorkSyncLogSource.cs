@@ -40,6 +40,21 @@ public abstract class CustomerWorkSyncLogSource<TItem> : ISyncLogSource
     /// <summary>The item as a row: its kind, key, creation time, state, amount, points, detail.</summary>
     protected abstract SyncLogRow ToRow(TItem item, OutboxAddress address, string? reference, string referencePath);
 
+    /// <summary>What every kind's row takes from the item's outbox state and the customer it is kept on.</summary>
+    protected static SyncLogRow RowOf(TItem item, DateTime createdUtc, OutboxAddress address, string? reference, string referencePath) => new()
+    {
+        Kind = item.Kind,
+        Address = address,
+        Key = item.IdempotencyKey ?? string.Empty,
+        Reference = reference,
+        ReferencePath = referencePath,
+        CreatedUtc = createdUtc,
+        Status = item.Status,
+        Attempts = item.Attempts,
+        LastAttemptUtc = item.LastAttemptUtc,
+        LastError = item.LastError,
+    };
+
     public async Task<SyncLogSlice> NewestAsync(SyncLogFilter filter, int take)
     {
         if (filter.Kind is not null && !Kinds.Contains(filter.Kind))

@@ -22,18 +22,8 @@ public class ManualCashbackSyncLogSource : CustomerWorkSyncLogSource<ManualCashb
 
     protected override IReadOnlyList<ManualCashbackAward> Parse(string? json) => CashbackAwardStore.Parse(json);
 
-    protected override SyncLogRow ToRow(ManualCashbackAward item, OutboxAddress address, string? reference, string referencePath) => new()
+    protected override SyncLogRow ToRow(ManualCashbackAward item, OutboxAddress address, string? reference, string referencePath) => RowOf(item, item.RequestedUtc, address, reference, referencePath) with
     {
-        Kind = ManualCashbackAward.ItemKind,
-        Address = address,
-        Key = item.TransactionId,
-        Reference = reference,
-        ReferencePath = referencePath,
-        CreatedUtc = item.RequestedUtc,
-        Status = item.Status,
-        Attempts = item.Attempts,
-        LastAttemptUtc = item.LastAttemptUtc,
-        LastError = item.LastError,
         Amount = item.Amount,
         Points = item.RewardedPoints is null ? null : item.ShownPoints,
         Detail = string.IsNullOrEmpty(item.Reason) ? item.TransactionId : item.Reason + "\n" + item.TransactionId,

@@ -22,18 +22,8 @@ public class ProfileSyncLogSource : CustomerWorkSyncLogSource<ProfileWork>
 
     protected override IReadOnlyList<ProfileWork> Parse(string? json) => ProfileStore.Parse(json);
 
-    protected override SyncLogRow ToRow(ProfileWork item, OutboxAddress address, string? reference, string referencePath) => new()
+    protected override SyncLogRow ToRow(ProfileWork item, OutboxAddress address, string? reference, string referencePath) => RowOf(item, item.RecordedUtc, address, reference, referencePath) with
     {
-        Kind = item.Kind,
-        Address = address,
-        Key = item.Key,
-        Reference = reference,
-        ReferencePath = referencePath,
-        CreatedUtc = item.RecordedUtc,
-        Status = item.Status,
-        Attempts = item.Attempts,
-        LastAttemptUtc = item.LastAttemptUtc,
-        LastError = item.LastError,
         Detail = item.Step == ProfileStep.Erasure
             ? $"Erasure (store {item.StoreId})"
             : "Profile" + (item.ReferrerCode is null ? string.Empty : $", referred by {item.ReferrerCode}") + (item.ReferralNote is null ? string.Empty : "\n" + item.ReferralNote),
