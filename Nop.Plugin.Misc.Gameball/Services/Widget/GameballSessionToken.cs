@@ -43,11 +43,9 @@ public static class GameballSessionToken
         Span<byte> iv = stackalloc byte[16];
         RandomNumberGenerator.Fill(contentKey);
         RandomNumberGenerator.Fill(iv);
-        using var kek = Aes.Create();
-        kek.Key = key;
-        var wrappedKey = Wrap(kek, contentKey);
+        var wrappedKey = Wrap(KeyWrapFor(key), contentKey);
 
-        using var aes = Aes.Create();
+        var aes = _contentCipher ??= Aes.Create();
         aes.Key = contentKey[32..].ToArray();
         var ciphertext = aes.EncryptCbc(jws, iv, PaddingMode.PKCS7);
 
@@ -71,6 +69,14 @@ public static class GameballSessionToken
     /// </summary>
     internal static byte[] Wrap(Aes kek, ReadOnlySpan<byte> plainKey)
     {
+        kek.Mode = CipherMode.ECB;
+        kek.Padding = PaddingMode.None;
+        using var ecb = kek.CreateEncryptor();
+        return Wrap(ecb, plainKey);
+    }
+
+    private static byte[] Wrap(ICryptoTransform ecb, ReadOnlySpan<byte> plainKey)
+    {
         var n = plainKey.Length / 8;
         var output = new byte[(n + 1) * 8];
         var r = output.AsSpan(8);
@@ -78,9 +84,6 @@ public static class GameballSessionToken
         var a = 0xA6A6A6A6A6A6A6A6UL;
         var block = new byte[16];
         var encrypted = new byte[16];
-        kek.Mode = CipherMode.ECB;
-        kek.Padding = PaddingMode.None;
-        using var ecb = kek.CreateEncryptor();
         for (var j = 0; j < 6; j++)
         {
             for (var i = 0; i < n; i++)
@@ -95,6 +98,37 @@ public static class GameballSessionToken
 
         BinaryPrimitives.WriteUInt64BigEndian(output, a);
         return output;
+    }
+
+    // Setting up a cipher costs more than the whole token otherwise: each thread keeps the key-wrap transform of the
+    // last secret key it used (ECB keeps no state between blocks) and one AES object re-keyed for every content key.
+    [ThreadStatic]
+    private static KeyWrapCipher? _keyWrap;
+
+    [ThreadStatic]
+    private static Aes? _contentCipher;
+
+    private static ICryptoTransform KeyWrapFor(byte[] key)
+    {
+        var cached = _keyWrap;
+        if (cached is not null && cached.Key.AsSpan().SequenceEqual(key))
+            return cached.Ecb;
+        cached?.Dispose();
+        var aes = Aes.Create();
+        aes.Key = key;
+        aes.Mode = CipherMode.ECB;
+        aes.Padding = PaddingMode.None;
+        _keyWrap = cached = new KeyWrapCipher(key, aes, aes.CreateEncryptor());
+        return cached.Ecb;
+    }
+
+    private sealed record KeyWrapCipher(byte[] Key, Aes Aes, ICryptoTransform Ecb) : IDisposable
+    {
+        public void Dispose()
+        {
+            Ecb.Dispose();
+            Aes.Dispose();
+        }
     }
 
     private static ReadOnlySpan<byte> Claims(string customerId, string? email, string? mobile, DateTimeOffset expires)
