@@ -1,10 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Nop.Core.Domain.Customers;
-using Nop.Core.Domain.Orders;
-using Nop.Plugin.Misc.Gameball.FakeGameball;
-using Nop.Plugin.Misc.Gameball.Models;
-using Nop.Plugin.Misc.Gameball.Services.Admin;
-using Nop.Plugin.Misc.Gameball.Services.Orders;
 using OpenQA.Selenium;
 
 namespace Nop.Plugin.Misc.Gameball.Tests.Browser;
@@ -30,35 +23,7 @@ public class ArabicAdminBrowserTests : AdminCardBrowserTest
         Script.ExecuteScript("return document.documentElement.lang;").Should().Be("ar");
     }
 
-    private async Task<Order> OrderThatEndsAsync(SyncStatus expected, string email)
-    {
-        var order = Demo.Store.AddPaidOrder(Demo.Store.AddCustomer(email), (Demo.Store.AddProduct("Cap", 20m), 1));
-        if (expected == SyncStatus.Failed)
-        {
-            Demo.Store.Settings[0].MaxSyncAttempts = 1;
-            Demo.Fake.Faults.Next(new Fault(FaultKind.ServerError));
-        }
 
-        await using var scope = Demo.Services.CreateAsyncScope();
-        (await scope.ServiceProvider.GetRequiredService<OrderSyncProcessor>().ProcessAsync(order.Id, false, CancellationToken.None)).Status.Should().Be(expected);
-        return order;
-    }
-
-    private async Task<Customer> FailedAwardAsync(string email)
-    {
-        var customer = Demo.Store.AddCustomer(email);
-        Demo.Store.Settings[0].MaxSyncAttempts = 1;
-        Demo.Fake.Faults.For(new Fault(FaultKind.ServerError), TimeSpan.FromMinutes(5));
-        await using (var scope = Demo.Services.CreateAsyncScope())
-        {
-            var result = await scope.ServiceProvider.GetRequiredService<ManualCashbackService>()
-                .AwardAsync(new AwardCashbackModel { CustomerId = customer.Id, Amount = 25m, Reason = "Goodwill", AwardToken = Guid.NewGuid() }, CancellationToken.None);
-            result.Success.Should().BeFalse();
-        }
-
-        Demo.Fake.Faults.Clear();
-        return customer;
-    }
 
     [Test]
     public void TheConfigurationPageIsArabicWithLabelsRightOfTheirFields()

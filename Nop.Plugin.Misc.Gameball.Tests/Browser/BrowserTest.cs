@@ -1,3 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Orders;
+using Nop.Plugin.Misc.Gameball.FakeGameball;
+using Nop.Plugin.Misc.Gameball.Models;
+using Nop.Plugin.Misc.Gameball.Services.Admin;
+using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Tests.Support;
 using OpenQA.Selenium.Chrome;
 
@@ -61,5 +68,37 @@ public abstract class BrowserTest
         var folder = Path.Combine(TestPaths.RepositoryRoot, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         Browser.GetScreenshot().SaveAsFile(Path.Combine(folder, name));
+    }
+
+    /// <summary>A paid order of a new customer, processed once: sent, or failed to the last attempt (HTTP 500).</summary>
+    protected async Task<Order> OrderThatEndsAsync(SyncStatus expected, string email)
+    {
+        var order = Demo.Store.AddPaidOrder(Demo.Store.AddCustomer(email), (Demo.Store.AddProduct("Cap", 20m), 1));
+        if (expected == SyncStatus.Failed)
+        {
+            Demo.Store.Settings[0].MaxSyncAttempts = 1;
+            Demo.Fake.Faults.Next(new Fault(FaultKind.ServerError));
+        }
+
+        await using var scope = Demo.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<OrderSyncProcessor>().ProcessAsync(order.Id, false, CancellationToken.None)).Status.Should().Be(expected);
+        return order;
+    }
+
+    /// <summary>An admin's award that Gameball refused to the last attempt (HTTP 500 throughout).</summary>
+    protected async Task<Customer> FailedAwardAsync(string email, string reason = "Goodwill")
+    {
+        var customer = Demo.Store.AddCustomer(email);
+        Demo.Store.Settings[0].MaxSyncAttempts = 1;
+        Demo.Fake.Faults.For(new Fault(FaultKind.ServerError), TimeSpan.FromMinutes(5));
+        await using (var scope = Demo.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<ManualCashbackService>()
+                .AwardAsync(new AwardCashbackModel { CustomerId = customer.Id, Amount = 25m, Reason = reason, AwardToken = Guid.NewGuid() }, CancellationToken.None);
+            result.Success.Should().BeFalse();
+        }
+
+        Demo.Fake.Faults.Clear();
+        return customer;
     }
 }

@@ -1,9 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
-using Nop.Plugin.Misc.Gameball.FakeGameball;
-using Nop.Plugin.Misc.Gameball.Models;
-using Nop.Plugin.Misc.Gameball.Services.Admin;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;
@@ -29,19 +26,6 @@ public class SyncLogBrowserTests : BrowserTest
         Assert.Ignore(message);
     }
 
-    private async Task<Order> OrderThatEndsAsync(SyncStatus expected, string email)
-    {
-        var order = Demo.Store.AddPaidOrder(Demo.Store.AddCustomer(email), (Demo.Store.AddProduct("Cap", 20m), 1));
-        if (expected == SyncStatus.Failed)
-        {
-            Demo.Store.Settings[0].MaxSyncAttempts = 1;
-            Demo.Fake.Faults.Next(new Fault(FaultKind.ServerError));
-        }
-
-        await using var scope = Demo.Services.CreateAsyncScope();
-        (await scope.ServiceProvider.GetRequiredService<OrderSyncProcessor>().ProcessAsync(order.Id, false, CancellationToken.None)).Status.Should().Be(expected);
-        return order;
-    }
 
     private static By RowOf(Order order) => By.XPath($"//table[@id='gameball-sync-log-grid']//a[substring(@href, string-length(@href) - string-length('/Admin/Order/Edit/{order.Id}') + 1) = '/Admin/Order/Edit/{order.Id}']/ancestor::tr");
 
@@ -49,22 +33,6 @@ public class SyncLogBrowserTests : BrowserTest
 
     private string StatusOf(Order order) => Browser.FindElement(RowOf(order)).FindElement(By.CssSelector(".gameball-status")).GetAttribute("data-status")!;
 
-    /// <summary>An admin's award that Gameball refused to the last attempt (HTTP 500 throughout).</summary>
-    private async Task<Customer> FailedAwardAsync(string email)
-    {
-        var customer = Demo.Store.AddCustomer(email);
-        Demo.Store.Settings[0].MaxSyncAttempts = 1;
-        Demo.Fake.Faults.For(new Fault(FaultKind.ServerError), TimeSpan.FromMinutes(5));
-        await using (var scope = Demo.Services.CreateAsyncScope())
-        {
-            var result = await scope.ServiceProvider.GetRequiredService<ManualCashbackService>()
-                .AwardAsync(new AwardCashbackModel { CustomerId = customer.Id, Amount = 25m, Reason = "Goodwill: late parcel", AwardToken = Guid.NewGuid() }, CancellationToken.None);
-            result.Success.Should().BeFalse();
-        }
-
-        Demo.Fake.Faults.Clear();
-        return customer;
-    }
 
     private static By AwardRowOf(Customer customer) => By.XPath($"//table[@id='gameball-sync-log-grid']//a[substring(@href, string-length(@href) - string-length('/Admin/Customer/Edit/{customer.Id}') + 1) = '/Admin/Customer/Edit/{customer.Id}']/ancestor::tr");
 
@@ -72,7 +40,7 @@ public class SyncLogBrowserTests : BrowserTest
     public async Task TheGridListsEveryKindFiltersByKindAndRetrySendsAFailedAward()
     {
         var order = await OrderThatEndsAsync(SyncStatus.Sent, "ana@example.test");
-        var customer = await FailedAwardAsync("lina@example.test");
+        var customer = await FailedAwardAsync("lina@example.test", "Goodwill: late parcel");
 
         Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/Admin/GameballAdmin/SyncLog");
         Wait.Until(_ => Browser.FindElements(RowOf(order)).Count == 1 && Browser.FindElements(AwardRowOf(customer)).Count == 1).Should().BeTrue("orders and awards are one log");
