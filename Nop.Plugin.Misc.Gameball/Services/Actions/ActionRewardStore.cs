@@ -1,5 +1,4 @@
 using System.Globalization;
-using Newtonsoft.Json;
 using Nop.Core.Domain.Customers;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Services.Common;
@@ -17,12 +16,6 @@ public class ActionRewardStore
     public const string StatusKey = "Gameball.ActionStatus";
     public const string CheckedKey = "Gameball.ActionsCheckedUtc";
 
-    private static readonly JsonSerializerSettings _json = new()
-    {
-        NullValueHandling = NullValueHandling.Ignore,
-        DateTimeZoneHandling = DateTimeZoneHandling.Utc,
-        FloatParseHandling = FloatParseHandling.Decimal,
-    };
 
     private readonly IGenericAttributeService _genericAttributeService;
 
@@ -35,25 +28,13 @@ public class ActionRewardStore
         Parse(await _genericAttributeService.GetAttributeAsync<string>(customer, RewardsKey));
 
     /// <summary>The rewards kept in <see cref="RewardsKey"/>'s JSON; none when it is empty or unreadable.</summary>
-    public static List<ActionReward> Parse(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-            return [];
-        try
-        {
-            return JsonConvert.DeserializeObject<List<ActionReward>>(json, _json) ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
+    public static List<ActionReward> Parse(string? json) => OutboxList.Parse<ActionReward>(json);
 
     public async Task SaveAsync(Customer customer, List<ActionReward> rewards)
     {
         if (rewards.Count == 0)
             return;
-        await _genericAttributeService.SaveAttributeAsync(customer, RewardsKey, JsonConvert.SerializeObject(rewards, _json));
+        await _genericAttributeService.SaveAttributeAsync(customer, RewardsKey, OutboxList.Serialize(rewards));
         await _genericAttributeService.SaveAttributeAsync(customer, StatusKey, OverallStatus(rewards).ToString());
     }
 
@@ -66,8 +47,5 @@ public class ActionRewardStore
         DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time) ? time : null;
 
     /// <summary>Pending while any item is pending, failed while any failed, otherwise sent.</summary>
-    public static SyncStatus OverallStatus(IReadOnlyCollection<ActionReward> rewards) =>
-        rewards.Any(r => r.Status == SyncStatus.Pending) ? SyncStatus.Pending
-        : rewards.Any(r => r.Status == SyncStatus.Failed) ? SyncStatus.Failed
-        : SyncStatus.Sent;
+    public static SyncStatus OverallStatus(IReadOnlyCollection<ActionReward> rewards) => OutboxList.OverallStatus(rewards);
 }

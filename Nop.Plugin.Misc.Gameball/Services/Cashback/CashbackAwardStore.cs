@@ -1,4 +1,3 @@
-using Newtonsoft.Json;
 using Nop.Core.Domain.Customers;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Services.Common;
@@ -16,12 +15,6 @@ public class CashbackAwardStore
     public const string StatusKey = "Gameball.CashbackStatus";
     public const int KeptDone = 50;
 
-    private static readonly JsonSerializerSettings _json = new()
-    {
-        NullValueHandling = NullValueHandling.Ignore,
-        DateTimeZoneHandling = DateTimeZoneHandling.Utc,
-        FloatParseHandling = FloatParseHandling.Decimal,
-    };
 
     private readonly IGenericAttributeService _genericAttributeService;
 
@@ -36,32 +29,17 @@ public class CashbackAwardStore
     }
 
     /// <summary>The awards in a stored value (empty when there are none or it cannot be read).</summary>
-    public static List<ManualCashbackAward> Parse(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-            return [];
-        try
-        {
-            return JsonConvert.DeserializeObject<List<ManualCashbackAward>>(json, _json) ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
+    public static List<ManualCashbackAward> Parse(string? json) => OutboxList.Parse<ManualCashbackAward>(json);
 
     public async Task SaveAsync(Customer customer, List<ManualCashbackAward> awards)
     {
         var done = awards.Where(a => a.Status is SyncStatus.Sent or SyncStatus.Skipped).ToList();
         if (done.Count > KeptDone)
             awards.RemoveAll(a => done.Take(done.Count - KeptDone).Contains(a));
-        await _genericAttributeService.SaveAttributeAsync(customer, AwardsKey, JsonConvert.SerializeObject(awards, _json));
+        await _genericAttributeService.SaveAttributeAsync(customer, AwardsKey, OutboxList.Serialize(awards));
         await _genericAttributeService.SaveAttributeAsync(customer, StatusKey, OverallStatus(awards).ToString());
     }
 
     /// <summary>Pending while any award is pending, failed while any failed, otherwise sent.</summary>
-    public static SyncStatus OverallStatus(IReadOnlyCollection<ManualCashbackAward> awards) =>
-        awards.Any(a => a.Status == SyncStatus.Pending) ? SyncStatus.Pending
-        : awards.Any(a => a.Status == SyncStatus.Failed) ? SyncStatus.Failed
-        : SyncStatus.Sent;
+    public static SyncStatus OverallStatus(IReadOnlyCollection<ManualCashbackAward> awards) => OutboxList.OverallStatus(awards);
 }

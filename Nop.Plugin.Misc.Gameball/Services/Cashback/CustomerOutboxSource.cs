@@ -83,7 +83,7 @@ public class CustomerOutboxSource : IOutboxSource
         if (customer is null)
             return OutboxOutcome.Nothing;
         if (await _profiles.IsErasedAsync(customer))
-            return await _profiles.ProcessAsync(customer, retryNow, pass, cancellationToken);
+            return await _profiles.ProcessAsync(customer, retryNow, pass, cancellationToken, erased: true);
         var awards = await _awardStore.LoadAsync(customer);
         if (retryNow)
             awards.ForEach(a => a.RetryNow());
@@ -99,7 +99,7 @@ public class CustomerOutboxSource : IOutboxSource
         if (awards.Count > 0)
             await SaveAsync();
         var actions = await _actions.ProcessAsync(customer, retryNow, pass, cancellationToken);
-        var profile = await _profiles.ProcessAsync(customer, retryNow, pass, cancellationToken);
+        var profile = await _profiles.ProcessAsync(customer, retryNow, pass, cancellationToken, erased: false);
         var work = Combine(actions, profile);
         if (awards.Count == 0)
             return work;

@@ -63,13 +63,14 @@ public class CustomerProfileProcessor
     /// <summary>True once the customer was erased in the store: nothing else of theirs may reach Gameball again.</summary>
     public async Task<bool> IsErasedAsync(Customer customer) => await _store.LoadErasureRequestAsync(customer) is not null;
 
-    public async Task<OutboxOutcome> ProcessAsync(Customer customer, bool retryNow, OutboxPass pass, CancellationToken cancellationToken)
+    /// <param name="erased">Whether the customer was erased, when the caller has read it already.</param>
+    public async Task<OutboxOutcome> ProcessAsync(Customer customer, bool retryNow, OutboxPass pass, CancellationToken cancellationToken, bool? erased = null)
     {
         var work = await _store.LoadAsync(customer);
         if (retryNow)
             work.ForEach(w => w.RetryNow());
         var before = work.Count;
-        if (await _store.LoadErasureRequestAsync(customer) is not null)
+        if (erased ?? await IsErasedAsync(customer))
             await PlanErasureAsync(customer, work);
         else
             await PlanUpsertAsync(customer, work, pass, cancellationToken);

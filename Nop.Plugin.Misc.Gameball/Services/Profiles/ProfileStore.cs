@@ -25,11 +25,6 @@ public class ProfileStore
     /// <summary>Done upserts beyond these are dropped: only the newest matter (the last one sent is the profile Gameball has).</summary>
     public const int KeptDoneItems = 20;
 
-    private static readonly JsonSerializerSettings _json = new()
-    {
-        NullValueHandling = NullValueHandling.Ignore,
-        DateTimeZoneHandling = DateTimeZoneHandling.Utc,
-    };
 
     private readonly IGenericAttributeService _genericAttributeService;
 
@@ -41,26 +36,14 @@ public class ProfileStore
     public async Task<List<ProfileWork>> LoadAsync(Customer customer) =>
         Parse(await _genericAttributeService.GetAttributeAsync<string>(customer, WorkKey));
 
-    public static List<ProfileWork> Parse(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-            return [];
-        try
-        {
-            return JsonConvert.DeserializeObject<List<ProfileWork>>(json, _json) ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
+    public static List<ProfileWork> Parse(string? json) => OutboxList.Parse<ProfileWork>(json);
 
     public async Task SaveAsync(Customer customer, List<ProfileWork> work)
     {
         if (work.Count == 0)
             return;
         Trim(work);
-        await _genericAttributeService.SaveAttributeAsync(customer, WorkKey, JsonConvert.SerializeObject(work, _json));
+        await _genericAttributeService.SaveAttributeAsync(customer, WorkKey, OutboxList.Serialize(work));
         await _genericAttributeService.SaveAttributeAsync(customer, StatusKey, OverallStatus(work).ToString());
     }
 
@@ -71,10 +54,7 @@ public class ProfileStore
             work.Remove(old);
     }
 
-    public static SyncStatus OverallStatus(IReadOnlyCollection<ProfileWork> work) =>
-        work.Any(w => w.Status == SyncStatus.Pending) ? SyncStatus.Pending
-        : work.Any(w => w.Status == SyncStatus.Failed) ? SyncStatus.Failed
-        : SyncStatus.Sent;
+    public static SyncStatus OverallStatus(IReadOnlyCollection<ProfileWork> work) => OutboxList.OverallStatus(work);
 
     public async Task<PendingReferral?> LoadReferralAsync(Customer customer)
     {
@@ -83,7 +63,7 @@ public class ProfileStore
             return null;
         try
         {
-            return JsonConvert.DeserializeObject<PendingReferral>(json, _json);
+            return JsonConvert.DeserializeObject<PendingReferral>(json, OutboxList.Json);
         }
         catch (JsonException)
         {
@@ -92,7 +72,7 @@ public class ProfileStore
     }
 
     public Task SaveReferralAsync(Customer customer, PendingReferral referral) =>
-        _genericAttributeService.SaveAttributeAsync(customer, ReferralKey, JsonConvert.SerializeObject(referral, _json));
+        _genericAttributeService.SaveAttributeAsync(customer, ReferralKey, JsonConvert.SerializeObject(referral, OutboxList.Json));
 
     /// <summary>The code has been decided on (sent or dropped): it is not kept.</summary>
     public Task ForgetReferralAsync(Customer customer) =>
