@@ -4,13 +4,13 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Nop.Plugin.Misc.Gameball.Benchmarks;
 
-// dotnet run -c Release --project Nop.Plugin.Misc.Gameball.Benchmarks -- [all|bdn|load|actions|widget|onboarding] [--out BENCHMARKS.md]
+// dotnet run -c Release --project Nop.Plugin.Misc.Gameball.Benchmarks -- [all|bdn|load|actions|widget|preview|onboarding] [--out BENCHMARKS.md]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var outIndex = Array.IndexOf(args, "--out");
 var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(RepositoryRoot(), "BENCHMARKS.md");
 
 var report = new BenchmarkReport();
-if (mode is "all" or "bdn" or "actions" or "widget")
+if (mode is "all" or "bdn" or "actions" or "widget" or "preview")
 {
     // in-process: the machines here run net9.0 code on the .NET 10 runtime, which a generated child project would not
     var config = ManualConfig.Create(DefaultConfig.Instance)
@@ -20,6 +20,7 @@ if (mode is "all" or "bdn" or "actions" or "widget")
     {
         "actions" => [typeof(ActionConsumerBenchmarks)],
         "widget" => [typeof(WidgetBenchmarks)],
+        "preview" => [typeof(PreviewBenchmarks)],
         _ => [typeof(CheckoutBenchmarks), typeof(ActionConsumerBenchmarks), typeof(PayloadBenchmarks), typeof(PreviewBenchmarks), typeof(WidgetBenchmarks)],
     };
     foreach (var summary in BenchmarkRunner.Run(benchmarks, config))
