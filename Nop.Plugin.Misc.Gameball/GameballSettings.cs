@@ -45,6 +45,12 @@ public class GameballSettings : ISettings
     public bool EnableReferrals { get; set; }
 
     /// <summary>Timeout of one background call to Gameball, in seconds.</summary>
+    /// <summary>
+    /// The store runs on several nodes over one database without nopCommerce's distributed cache (with it,
+    /// the plugin knows by itself). Read from the settings of all stores.
+    /// </summary>
+    public bool WebFarm { get; set; }
+
     public int RequestTimeout { get; set; } = GameballDefaults.DefaultRequestTimeoutSeconds;
 
     /// <summary>Timeout of one points-preview call, in milliseconds (a shopper is waiting).</summary>

@@ -59,6 +59,8 @@ public class ContainerRegistrationTests
 
         public Task DeleteAsync(T entity, bool publishEvent = true) => throw new NotImplementedException();
         public Task InsertAsync(T entity, bool publishEvent = true) => throw new NotImplementedException();
+        public Task UpdateAsync(T entity, bool publishEvent = true) => throw new NotImplementedException();
+        public Task<int> DeleteAsync(System.Linq.Expressions.Expression<Func<T, bool>> predicate) => throw new NotImplementedException();
     }
 
     [Test]

@@ -105,6 +105,16 @@ public sealed class InMemoryNopStore
         return item;
     }
 
+    /// <summary>A database round trip on every attribute read (off by default: the in-memory store answers at once).</summary>
+    public TimeSpan AttributeReadLatency { get; set; }
+
+    /// <summary>Counts generic attributes while plugin instances write them.</summary>
+    public int CountAttributes(Func<GenericAttribute, bool> predicate)
+    {
+        lock (_gate)
+            return GenericAttributes.Count(predicate);
+    }
+
     public int NextId() => Interlocked.Increment(ref _nextId);
 
     public GameballSettings SettingsOf(int storeId) => Settings.TryGetValue(storeId, out var s) ? s : Settings.TryGetValue(0, out var shared) ? shared : new GameballSettings();
@@ -260,7 +270,7 @@ public sealed class InMemoryNopStore
         Add(services, OrderServiceMock());
         Add(services, GenericAttributeServiceMock(life));
         Add(services, Repository(() => Orders));
-        Add(services, Repository(() => GenericAttributes));
+        Add(services, GenericAttributeRepository(life));
         Add(services, Repository(() => Customers));
         Add(services, Repository(() => Reviews));
         Add(services, Repository(() => BlogComments));
@@ -324,6 +334,61 @@ public sealed class InMemoryNopStore
         mock.SetupGet(r => r.Table).Returns(() => Snapshot(list()).AsQueryable());
         return mock;
     }
+
+    /// <summary>
+    /// nopCommerce's repository over the generic attribute table as a database gives it: each statement
+    /// atomic (a conditional delete removes what it matched, once), a dead process writes nothing.
+    /// </summary>
+    private Mock<IRepository<GenericAttribute>> GenericAttributeRepository(ProcessLife life)
+    {
+        var mock = Repository(() => GenericAttributes);
+        mock.Setup(r => r.InsertAsync(It.IsAny<GenericAttribute>(), It.IsAny<bool>())).Returns((GenericAttribute row, bool _) =>
+        {
+            if (life.IsDead)
+                return Task.CompletedTask;
+            lock (_gate)
+            {
+                row.Id = NextId();
+                GenericAttributes.Add(Copy(row));
+            }
+
+            return Task.CompletedTask;
+        });
+        mock.Setup(r => r.UpdateAsync(It.IsAny<GenericAttribute>(), It.IsAny<bool>())).Returns((GenericAttribute row, bool _) =>
+        {
+            if (life.IsDead)
+                return Task.CompletedTask;
+            lock (_gate)
+            {
+                var index = GenericAttributes.FindIndex(a => a.Id == row.Id);
+                if (index >= 0)
+                    GenericAttributes[index] = Copy(row);
+            }
+
+            return Task.CompletedTask;
+        });
+        mock.Setup(r => r.DeleteAsync(It.IsAny<System.Linq.Expressions.Expression<Func<GenericAttribute, bool>>>())).Returns((System.Linq.Expressions.Expression<Func<GenericAttribute, bool>> predicate) =>
+        {
+            if (life.IsDead)
+                return Task.FromResult(0);
+            var matches = predicate.Compile();
+            lock (_gate)
+                return Task.FromResult(GenericAttributes.RemoveAll(a => matches(a)));
+        });
+        return mock;
+    }
+
+    // rows read through the repository are the reader's own copies, as rows read from a database are
+    private static GenericAttribute Copy(GenericAttribute row) => new()
+    {
+        Id = row.Id,
+        KeyGroup = row.KeyGroup,
+        EntityId = row.EntityId,
+        Key = row.Key,
+        Value = row.Value,
+        StoreId = row.StoreId,
+        CreatedOrUpdatedDateUTC = row.CreatedOrUpdatedDateUTC,
+    };
 
     private Mock<IOrderService> OrderServiceMock()
     {
@@ -408,7 +473,12 @@ public sealed class InMemoryNopStore
     {
         var mock = new Mock<IGenericAttributeService>();
         mock.Setup(s => s.GetAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<string>()))
-            .ReturnsAsync((BaseEntity e, string key, int _, string defaultValue) => Attribute(e, key) ?? defaultValue);
+            .Returns(async (BaseEntity e, string key, int _, string defaultValue) =>
+            {
+                if (AttributeReadLatency > TimeSpan.Zero)
+                    await Task.Delay(AttributeReadLatency);
+                return Attribute(e, key) ?? defaultValue;
+            });
         mock.Setup(s => s.SaveAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>()))
             .Returns((BaseEntity e, string key, string value, int storeId) =>
             {
@@ -664,6 +734,13 @@ public sealed class InMemoryNopStore
     private readonly Dictionary<string, DateTime> _locks = [];
 
     /// <summary>
+    /// The locker as nopCommerce 4.90's distributed cache gives it (DistributedCacheLocker): it reads the
+    /// key, then sets it, not atomically, so two nodes can both take it; and it removes the key when done,
+    /// whoever set it last.
+    /// </summary>
+    public bool LockerReadsThenSets { get; set; }
+
+    /// <summary>
     /// nopCommerce's locker as the distributed cache gives it to every node (and host) over this store: a
     /// resource held by someone else is not waited for, a lock expires after its expiration time, and a
     /// dead process never releases what it held.
@@ -682,11 +759,27 @@ public sealed class InMemoryNopStore
         public async Task<bool> PerformActionWithLockAsync(string resource, TimeSpan expirationTime, Func<Task> action)
         {
             var now = _store.LockClock.GetUtcNow().UtcDateTime;
-            lock (_store._locks)
+            if (_store.LockerReadsThenSets)
             {
-                if (_store._locks.TryGetValue(resource, out var until) && until > now)
-                    return false;
-                _store._locks[resource] = now + expirationTime;
+                // nopCommerce's DistributedCacheLocker: a read, a round trip to the cache, then a write
+                lock (_store._locks)
+                {
+                    if (_store._locks.TryGetValue(resource, out var held) && held > now)
+                        return false;
+                }
+
+                await Task.Delay(1);
+                lock (_store._locks)
+                    _store._locks[resource] = now + expirationTime;
+            }
+            else
+            {
+                lock (_store._locks)
+                {
+                    if (_store._locks.TryGetValue(resource, out var until) && until > now)
+                        return false;
+                    _store._locks[resource] = now + expirationTime;
+                }
             }
 
             try

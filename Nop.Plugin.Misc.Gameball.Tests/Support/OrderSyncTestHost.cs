@@ -43,11 +43,11 @@ public sealed class OrderSyncTestHost : IAsyncDisposable
     /// <summary>kill -9: whatever this host does from now on (a hung send's ending, a shutdown's last save, releasing its locks) never reaches the store.</summary>
     public void Kill() => _life.Kill();
 
-    public static async Task<OrderSyncTestHost> StartAsync(InMemoryNopStore store, ShiftableClock? clock = null, bool startDispatcher = true, GameballRateLimits? limits = null)
+    public static async Task<OrderSyncTestHost> StartAsync(InMemoryNopStore store, ShiftableClock? clock = null, bool startDispatcher = true, GameballRateLimits? limits = null, Services.WebFarm.WebFarmTiming? farmTiming = null)
     {
         clock ??= new ShiftableClock();
         var life = new ProcessLife();
-        var host = new OrderSyncTestHost(PluginServices.Build(store, limits, clock, life: life), store, clock, life);
+        var host = new OrderSyncTestHost(PluginServices.Build(store, limits, clock, life: life, farmTiming: farmTiming), store, clock, life);
         if (startDispatcher)
         {
             foreach (var hosted in host._hosted)

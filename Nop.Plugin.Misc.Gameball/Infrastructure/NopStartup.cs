@@ -15,6 +15,7 @@ using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Plugin.Misc.Gameball.Services.Preview;
 using Nop.Plugin.Misc.Gameball.Services.Profiles;
+using Nop.Plugin.Misc.Gameball.Services.WebFarm;
 using Nop.Plugin.Misc.Gameball.Services.Widget;
 using Nop.Web.Framework.Infrastructure.Extensions;
 
@@ -29,6 +30,11 @@ public class NopStartup : INopStartup
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(GameballRateLimits.Documented);
+        services.TryAddSingleton(WebFarmTiming.Default);
+        services.AddSingleton<WebFarmMembership>();
+        services.AddScoped<WebFarmRegistry>();
+        // before the dispatcher: whether the store runs as a farm is known before anything is sent
+        services.AddHostedService<WebFarmHeartbeat>();
         services.AddSingleton<GameballRateLimiter>();
         services.AddSingleton<GameballResilience>();
         services.AddHttpClient<GameballHttpClient>().WithProxy();
@@ -38,6 +44,7 @@ public class NopStartup : INopStartup
         services.AddHostedService<OutboxDispatcher>();
         services.AddScoped<OutboxRunner>();
         services.AddScoped<OutboxProcessor>();
+        services.AddScoped<OutboxClaims>();
         services.AddScoped<OutboxSweep>();
 
         services.AddScoped<OrderSyncStateStore>();

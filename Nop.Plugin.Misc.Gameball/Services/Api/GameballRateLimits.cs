@@ -25,10 +25,21 @@ public sealed class GameballRateLimits
         _limits = limits;
     }
 
+    /// <summary>
+    /// How long a request may take from its permit to Gameball's door; a permit counts that much longer
+    /// than its window. Physical, so time scaling leaves it alone.
+    /// </summary>
+    public TimeSpan TransitAllowance { get; init; } = TimeSpan.FromMilliseconds(500);
+
     public GameballBucketLimit this[GameballRateBucket bucket] => _limits.TryGetValue(bucket, out var limit) ? limit : _limits[GameballRateBucket.Other];
+
+    public GameballRateLimits WithTransitAllowance(TimeSpan allowance) => new(_limits) { TransitAllowance = allowance };
 
     /// <summary>The same counts over windows shortened by <paramref name="factor"/>: for tests and benchmarks that cannot wait 30 s.</summary>
     public GameballRateLimits WithTimeScaledBy(double factor) => new(_limits.ToDictionary(
         kv => kv.Key,
-        kv => kv.Value with { ShortWindow = kv.Value.ShortWindow * factor, LongWindow = kv.Value.LongWindow * factor }));
+        kv => kv.Value with { ShortWindow = kv.Value.ShortWindow * factor, LongWindow = kv.Value.LongWindow * factor }))
+    {
+        TransitAllowance = TransitAllowance,
+    };
 }

@@ -1,12 +1,15 @@
 using Nop.Core.Caching;
+using Nop.Plugin.Misc.Gameball.Services.WebFarm;
 
 namespace Nop.Plugin.Misc.Gameball.Services.Outbox;
 
 /// <summary>
-/// Runs one pass over an entity's outbox work under the entity's lock (nopCommerce's
-/// <see cref="ILocker"/>, distributed in a web farm), with the time limits of
+/// Runs one pass over an entity's outbox work under the entity's lock, with the time limits of
 /// <see cref="OutboxTiming"/>: the pass is cancelled at its budget and its lock expires shortly after,
-/// so a process that dies holding it delays the work by about a minute, not five.
+/// so a process that dies holding it delays the work by about a minute, not five. The lock is
+/// nopCommerce's <see cref="ILocker"/> and, in a web farm, a claim in the database
+/// (<see cref="OutboxClaims"/>): nopCommerce's distributed locker reads, then sets, so two nodes can
+/// both think they hold it.
 /// </summary>
 public class OutboxProcessor
 {
@@ -14,12 +17,16 @@ public class OutboxProcessor
     private static readonly TimeSpan _resetLockExpiry = TimeSpan.FromSeconds(30);
 
     private readonly ILocker _locker;
+    private readonly OutboxClaims _claims;
+    private readonly WebFarmMembership _membership;
     private readonly IEnumerable<IOutboxSource> _sources;
     private readonly TimeProvider _timeProvider;
 
-    public OutboxProcessor(ILocker locker, IEnumerable<IOutboxSource> sources, TimeProvider timeProvider)
+    public OutboxProcessor(ILocker locker, OutboxClaims claims, WebFarmMembership membership, IEnumerable<IOutboxSource> sources, TimeProvider timeProvider)
     {
         _locker = locker;
+        _claims = claims;
+        _membership = membership;
         _sources = sources;
         _timeProvider = timeProvider;
     }
@@ -38,7 +45,7 @@ public class OutboxProcessor
         using var budget = new CancellationTokenSource(pass.Timing.PassBudget, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         OutboxOutcome? outcome = null;
-        var locked = await _locker.PerformActionWithLockAsync(source.LockKey(address.EntityId), pass.Timing.LockExpiry,
+        var locked = await RunExclusiveAsync(source, address.EntityId, pass.Timing.LockExpiry,
             async () => outcome = await source.ProcessAsync(address.EntityId, retryNow, pass, linked.Token));
         return locked && outcome is not null ? outcome : OutboxOutcome.LockBusy(Now + _busyRetry);
     }
@@ -48,7 +55,7 @@ public class OutboxProcessor
     {
         var source = SourceOf(address);
         var reset = false;
-        await _locker.PerformActionWithLockAsync(source.LockKey(address.EntityId), _resetLockExpiry, async () => reset = await source.ResetFailedAsync(address.EntityId));
+        await RunExclusiveAsync(source, address.EntityId, _resetLockExpiry, async () => reset = await source.ResetFailedAsync(address.EntityId));
         return reset;
     }
 
@@ -61,12 +68,41 @@ public class OutboxProcessor
         var source = SourceOf(address);
         for (var attempt = 0; attempt < 20; attempt++)
         {
-            if (await _locker.PerformActionWithLockAsync(source.LockKey(address.EntityId), _resetLockExpiry, update))
+            if (await RunExclusiveAsync(source, address.EntityId, _resetLockExpiry, update))
                 return true;
             await Task.Delay(TimeSpan.FromMilliseconds(250), _timeProvider, cancellationToken);
         }
 
         return false;
+    }
+
+    /// <summary>Runs the action while this node alone holds the entity's work; false when another holds it.</summary>
+    private async Task<bool> RunExclusiveAsync(IOutboxSource source, int entityId, TimeSpan expiry, Func<Task> action)
+    {
+        var lockKey = source.LockKey(entityId);
+        var ran = false;
+        var locked = await _locker.PerformActionWithLockAsync(lockKey, expiry, async () =>
+        {
+            if (!_membership.IsFarm)
+            {
+                ran = true;
+                await action();
+                return;
+            }
+
+            if (await _claims.TryClaimAsync(lockKey, entityId, expiry) is not { } claim)
+                return;
+            try
+            {
+                ran = true;
+                await action();
+            }
+            finally
+            {
+                await _claims.ReleaseAsync(claim);
+            }
+        });
+        return locked && ran;
     }
 
     /// <summary>Whether some source keeps outbox work on entities of the group.</summary>

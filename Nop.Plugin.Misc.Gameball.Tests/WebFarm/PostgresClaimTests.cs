@@ -1,0 +1,136 @@
+using System.Linq.Expressions;
+using LinqToDB;
+using LinqToDB.Data;
+using LinqToDB.Mapping;
+using Nop.Core.Domain.Common;
+using Nop.Data;
+using Nop.Plugin.Misc.Gameball.Services.WebFarm;
+using Nop.Plugin.Misc.Gameball.Tests.Support;
+
+namespace Nop.Plugin.Misc.Gameball.Tests.WebFarm;
+
+/// <summary>
+/// The claim on outbox work where it must hold: a real PostgreSQL (Debian's package, started by
+/// .ci/run, found through GAMEBALL_TEST_POSTGRES), reached through LINQ to DB as nopCommerce's
+/// repository reaches it (each statement on its own connection, in autocommit), nodes racing from
+/// many connections at once.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public class PostgresClaimTests
+{
+    private const string ConnectionVariable = "GAMEBALL_TEST_POSTGRES";
+    private static readonly TimeSpan _expiry = TimeSpan.FromMinutes(1);
+    private DataOptions _options = null!;
+
+    [OneTimeSetUp]
+    public async Task CreateTable()
+    {
+        var connectionString = Environment.GetEnvironmentVariable(ConnectionVariable);
+        if (string.IsNullOrEmpty(connectionString))
+            Assert.Ignore($"{ConnectionVariable} is not set: .ci/run starts a PostgreSQL and sets it.");
+
+        var mapping = new MappingSchema();
+        new FluentMappingBuilder(mapping).Entity<GenericAttribute>()
+            .HasTableName(nameof(GenericAttribute))
+            .Property(a => a.Id).IsPrimaryKey().IsIdentity()
+            .Build();
+        _options = new DataOptions().UsePostgreSQL(connectionString).UseMappingSchema(mapping);
+
+        // nopCommerce 4.90's GenericAttribute table
+        await using var db = new DataConnection(_options);
+        await db.ExecuteAsync("""
+            DROP TABLE IF EXISTS "GenericAttribute";
+            CREATE TABLE "GenericAttribute" (
+                "Id" serial PRIMARY KEY,
+                "EntityId" integer NOT NULL,
+                "KeyGroup" varchar(400) NOT NULL,
+                "Key" varchar(400) NOT NULL,
+                "Value" text NOT NULL,
+                "StoreId" integer NOT NULL,
+                "CreatedOrUpdatedDateUTC" timestamp NULL);
+            CREATE INDEX "IX_GenericAttribute_EntityId_and_KeyGroup" ON "GenericAttribute" ("EntityId", "KeyGroup");
+            """);
+    }
+
+    private OutboxClaims Claims(TimeProvider? clock = null) =>
+        new(new PostgresRepository(_options), new WebFarmMembership(WebFarmTiming.Default, clock ?? TimeProvider.System), clock ?? TimeProvider.System);
+
+    [Test]
+    public async Task NodesRacingFromTheirOwnConnectionsNeverHoldTheSameWorkTogether()
+    {
+        const int nodes = 8;
+        const int entities = 3;
+        var holders = new int[entities];
+        var mostAtOnce = 0;
+        var held = 0;
+
+        await Task.WhenAll(Enumerable.Range(0, nodes).Select(n => Task.Run(async () =>
+        {
+            var claims = Claims();
+            for (var round = 0; round < 150; round++)
+            {
+                var entity = (n + round) % entities;
+                if (await claims.TryClaimAsync("Nop.Plugin.Misc.Gameball.OrderSync." + entity, entity, _expiry) is not { } claim)
+                    continue;
+                OutboxClaimsTests.InterlockedMax(ref mostAtOnce, Interlocked.Increment(ref holders[entity]));
+                Interlocked.Increment(ref held);
+                await Task.Delay(2);
+                Interlocked.Decrement(ref holders[entity]);
+                await claims.ReleaseAsync(claim);
+            }
+        })));
+
+        mostAtOnce.Should().Be(1, "no two nodes hold one entity's work at the same moment");
+        held.Should().BeGreaterThan(50);
+        await using var db = new DataConnection(_options);
+        (await db.GetTable<GenericAttribute>().CountAsync(a => a.KeyGroup == OutboxClaims.KeyGroup)).Should().Be(0, "every claim was released");
+    }
+
+    [Test]
+    public async Task ADeadNodesClaimBlocksUntilItExpiresThenIsTidiedAway()
+    {
+        var clock = new ShiftableClock();
+        var dead = await Claims(clock).TryClaimAsync("order-42", 42, _expiry);
+        dead.Should().NotBeNull();
+
+        (await Claims(clock).TryClaimAsync("order-42", 42, _expiry)).Should().BeNull();
+        clock.Advance(_expiry + TimeSpan.FromSeconds(5));
+        var next = await Claims(clock).TryClaimAsync("order-42", 42, _expiry);
+
+        next.Should().NotBeNull();
+        await using var db = new DataConnection(_options);
+        (await db.GetTable<GenericAttribute>().Where(a => a.KeyGroup == OutboxClaims.KeyGroup && a.EntityId == 42).Select(a => a.Id).ToListAsync()).Should().Equal(next!.RowId);
+        await Claims(clock).ReleaseAsync(next);
+    }
+
+    /// <summary>nopCommerce's EntityRepository over LINQ to DB: a connection per statement, autocommit.</summary>
+    private sealed class PostgresRepository(DataOptions options) : IRepository<GenericAttribute>
+    {
+        public IQueryable<GenericAttribute> Table => new DataContext(options).GetTable<GenericAttribute>();
+
+        public async Task InsertAsync(GenericAttribute entity, bool publishEvent = true)
+        {
+            await using var db = new DataConnection(options);
+            entity.Id = await db.InsertWithInt32IdentityAsync(entity);
+        }
+
+        public async Task UpdateAsync(GenericAttribute entity, bool publishEvent = true)
+        {
+            await using var db = new DataConnection(options);
+            await db.UpdateAsync(entity);
+        }
+
+        public async Task DeleteAsync(GenericAttribute entity, bool publishEvent = true)
+        {
+            await using var db = new DataConnection(options);
+            await db.DeleteAsync(entity);
+        }
+
+        public async Task<int> DeleteAsync(Expression<Func<GenericAttribute, bool>> predicate)
+        {
+            await using var db = new DataConnection(options);
+            return await db.GetTable<GenericAttribute>().Where(predicate).DeleteAsync();
+        }
+    }
+}

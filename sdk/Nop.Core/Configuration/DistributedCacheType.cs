@@ -1,0 +1,9 @@
+namespace Nop.Core.Configuration;
+
+public enum DistributedCacheType
+{
+    Memory,
+    SqlServer,
+    Redis,
+    RedisSynchronizedMemory
+}
