@@ -43,6 +43,29 @@ public class ConfigurationBrowserTests : BrowserTest
     }
 
     [Test]
+    public void TheWebFarmSwitchIsSetForAllStoresAndHiddenInAStoresScope()
+    {
+        try
+        {
+            OpenConfiguration();
+            Browser.FindElement(By.Id("gameball-web-farm")).Text.Should().Contain("Web farm (several servers)");
+            Browser.FindElement(By.Id("WebFarm")).Click();
+            Browser.FindElement(By.CssSelector("button[name='save']")).Click();
+            new WebDriverWait(Browser, TimeSpan.FromSeconds(15)).Until(_ => Demo.Store.Settings[0].WebFarm && Browser.FindElements(By.Id("gameball-web-farm")).Count == 1);
+            Browser.FindElement(By.Id("WebFarm")).Selected.Should().BeTrue();
+
+            Demo.Store.ActiveStoreScope = 1;
+            OpenConfiguration();
+            Browser.FindElements(By.Id("gameball-web-farm")).Should().BeEmpty("a farm is the whole installation, not one store");
+        }
+        finally
+        {
+            Demo.Store.ActiveStoreScope = 0;
+            Demo.Store.Settings[0].WebFarm = false;
+        }
+    }
+
+    [Test]
     public void TestConnectionSaysSuccessOrExactlyWhatIsWrong()
     {
         OpenConfiguration();

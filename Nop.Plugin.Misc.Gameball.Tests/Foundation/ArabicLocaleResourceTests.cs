@@ -17,7 +17,7 @@ public partial class ArabicLocaleResourceTests
     /// <summary>What may stay in Latin letters in an Arabic value: names, API terms and Gameball event names.</summary>
     private static readonly string[] _allowedLatin =
     [
-        "Gameball", "nopCommerce", "API", "URL", "HTTP", "https://", "http", "IP", "UTC", "v4.0", "v4.1", "GDPR", "referralCode", "A256KW",
+        "Gameball", "nopCommerce", "API", "URL", "HTTP", "https://", "http", "IP", "UTC", "v4.0", "v4.1", "GDPR", "referralCode", "A256KW", "Redis", "SQL Server",
         "registered", "newsletter_subscribed", "review_approved", "blog_comment_approved", "news_comment_approved", "birthday",
     ];
 

@@ -21,7 +21,7 @@ public class WebFarmDrainTests
     // Gameball's windows 20 times shorter on both sides (counts unchanged), so 10,000 orders drain in a minute or two
     private const double Scale = 0.05;
     private static readonly GameballRateLimits _limits = GameballRateLimits.Documented.WithTimeScaledBy(Scale).WithTransitAllowance(TimeSpan.FromMilliseconds(150));
-    private static readonly WebFarmTiming _timing = WebFarmTiming.Default.WithTimeScaledBy(Scale) with { SweepInterval = TimeSpan.FromSeconds(10) };
+    private static readonly WebFarmTiming _timing = WebFarmTiming.Default.WithTimeScaledBy(Scale) with { SweepInterval = TimeSpan.FromSeconds(30) };
 
     private FakeGameballServer _fake = null!;
     private InMemoryNopStore _store = null!;

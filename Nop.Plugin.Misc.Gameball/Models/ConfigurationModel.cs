@@ -64,6 +64,15 @@ public record ConfigurationModel : BaseNopModel
     /// <summary>Set by the server only: the widget is on with API v4.1, but the saved secret key cannot key the session token.</summary>
     public bool WidgetKeyWarning { get; set; }
 
+    /// <summary>For all stores only: shown and saved when the page is in the all-stores scope.</summary>
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.WebFarm")]
+    public bool WebFarm { get; set; }
+
+    public bool WebFarmDetected { get; set; }
+
+    /// <summary>The live nodes this node counts; 0 when it does not run as a farm.</summary>
+    public int WebFarmNodes { get; set; }
+
     [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.EnableManualCashback")]
     public bool EnableManualCashback { get; set; }
     public bool EnableManualCashback_OverrideForStore { get; set; }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Nop.Core;
 using Nop.Plugin.Misc.Gameball.Models;
 using Nop.Plugin.Misc.Gameball.Services.Actions;
+using Nop.Plugin.Misc.Gameball.Services.WebFarm;
 using Nop.Plugin.Misc.Gameball.Services.Widget;
 using Nop.Services.Configuration;
 using Nop.Web.Framework.Infrastructure;
@@ -17,12 +18,14 @@ public class GameballSettingsEditor
     private readonly ISettingService _settingService;
     private readonly IStoreContext _storeContext;
     private readonly TimeProvider _timeProvider;
+    private readonly WebFarmMembership _farm;
 
-    public GameballSettingsEditor(ISettingService settingService, IStoreContext storeContext, TimeProvider timeProvider)
+    public GameballSettingsEditor(ISettingService settingService, IStoreContext storeContext, TimeProvider timeProvider, WebFarmMembership farm)
     {
         _settingService = settingService;
         _storeContext = storeContext;
         _timeProvider = timeProvider;
+        _farm = farm;
     }
 
     public async Task<GameballSettings> LoadForScopeAsync() => await _settingService.LoadSettingAsync<GameballSettings>(await _storeContext.GetActiveStoreScopeConfigurationAsync());
@@ -50,6 +53,9 @@ public class GameballSettingsEditor
             EnableReferrals = s.EnableReferrals,
             EnableWidget = s.EnableWidget,
             WidgetKeyWarning = WidgetKeyWarningFor(s),
+            WebFarm = s.WebFarm,
+            WebFarmDetected = _farm.DetectedFromDistributedCache,
+            WebFarmNodes = _farm.IsFarm ? _farm.NodeCount : 0,
             RequestTimeout = s.RequestTimeout,
             PreviewRequestTimeoutMilliseconds = s.PreviewRequestTimeoutMilliseconds,
             PreviewCacheTtlSeconds = s.PreviewCacheTtlSeconds,
@@ -208,6 +214,11 @@ public class GameballSettingsEditor
         await Save(s, x => x.PreviewCacheTtlSeconds, model.PreviewCacheTtlSeconds_OverrideForStore, scope);
         await Save(s, x => x.PreviewRequestsPerMinutePerClient, model.PreviewRequestsPerMinutePerClient_OverrideForStore, scope);
         await Save(s, x => x.MaxSyncAttempts, model.MaxSyncAttempts_OverrideForStore, scope);
+        if (scope == 0)
+        {
+            s.WebFarm = model.WebFarm;
+            await Save(s, x => x.WebFarm, false, 0);
+        }
         await Save(s, x => x.RegistrationReward, model.RegistrationReward_OverrideForStore, scope);
         await Save(s, x => x.RegistrationEventName, model.RegistrationEventName_OverrideForStore, scope);
         await Save(s, x => x.RegistrationCashbackAmount, model.RegistrationCashbackAmount_OverrideForStore, scope);

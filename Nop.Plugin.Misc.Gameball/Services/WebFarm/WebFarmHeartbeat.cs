@@ -117,9 +117,10 @@ public sealed class WebFarmHeartbeat : BackgroundService
     /// A farm when nopCommerce shares its cache between nodes (Redis or SQL Server, the set-up nopCommerce
     /// requires of a farm), or when the store owner says so (a farm without a distributed cache).
     /// </summary>
-    public static async Task<bool> IsFarmAsync(IServiceProvider services)
+    private async Task<bool> IsFarmAsync(IServiceProvider services)
     {
-        if (IsDistributedCache(services.GetService<AppSettings>()))
+        _membership.DetectedFromDistributedCache = IsDistributedCache(services.GetService<AppSettings>());
+        if (_membership.DetectedFromDistributedCache)
             return true;
         var settings = await services.GetRequiredService<ISettingService>().LoadSettingAsync<GameballSettings>(0);
         return settings.WebFarm;

@@ -28,6 +28,9 @@ public sealed class WebFarmMembership
 
     public bool IsFarm => _view.IsFarm;
 
+    /// <summary>Whether nopCommerce's own configuration (its distributed cache) said this is a farm.</summary>
+    public bool DetectedFromDistributedCache { get; set; }
+
     /// <summary>The live nodes this node counts (itself included), 1 outside a farm.</summary>
     public int NodeCount => _view.Divisor;
 
@@ -100,7 +103,8 @@ public sealed class WebFarmMembership
     public bool Owns(int entityId)
     {
         var view = _view;
-        return !view.IsFarm || view.Index < 0 || view.Live <= 1 || (uint)entityId % (uint)view.Live == (uint)view.Index;
+        // hashed: ids nopCommerce hands out in strides (an order, then its items) would otherwise all fall to one node
+        return !view.IsFarm || view.Index < 0 || view.Live <= 1 || unchecked((uint)entityId * 2654435761u) % (uint)view.Live == (uint)view.Index;
     }
 
     private sealed record View(bool IsFarm, DateTime JoinedUtc, DateTime? LastBeatUtc, int Divisor, int Live, int Index)
