@@ -10,6 +10,7 @@
   var BOX = '[data-gameball-redemption]';
   var seen = new WeakSet();
   var styles = null;
+  var named = null; // the last answer with points applied: its totals line is named again whenever nopCommerce re-renders the totals
 
   function loadStyles(href) {
     if (!styles && href) {
@@ -44,6 +45,7 @@
   // the gift card row of the order totals that is the points: labelled as points, without its code and remainder
   function nameTotalsLine(data) {
     if (!data || !data.code) { return; }
+    named = data;
     var rows = document.querySelectorAll('table.cart-total tr.giftcard-summary');
     for (var i = 0; i < rows.length; i++) {
       var row = rows[i];
@@ -129,6 +131,13 @@
       if (!(points > 0)) { return; }
       post(box, box.getAttribute('data-apply-url'), { points: String(points) }, current && current.appliedPoints);
     });
+    // the box sits inside the cart's form: Enter applies the points instead of submitting the cart
+    part(box, 'gameball-redemption-points').addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        part(box, 'gameball-redemption-apply-button').click();
+      }
+    });
     part(box, 'gameball-redemption-remove-button').addEventListener('click', function () {
       post(box, box.getAttribute('data-remove-url'), {}, current && current.appliedPoints);
     });
@@ -141,6 +150,7 @@
   function scan() {
     var boxes = document.querySelectorAll(BOX);
     for (var i = 0; i < boxes.length; i++) { wire(boxes[i]); }
+    if (named && document.querySelector('table.cart-total tr.giftcard-summary:not(.gameball-points-redeemed)')) { nameTotalsLine(named); }
   }
 
   if (document.readyState === 'loading') {
