@@ -397,6 +397,30 @@ public class RedemptionEndToEndTests : FakeGameballEndToEndTest
     }
 
     [Test]
+    public async Task The_order_card_and_the_sync_log_show_the_points_and_their_burn()
+    {
+        Store.GrantedPermissions.Add("Orders.OrdersView");
+        await ApplyAsync(300);
+        var order = await PlaceOrderAsync(paid: false);
+        await WaitForHoldsAsync(h => h.Single().Phase == HoldPhase.Burned, "the burn");
+
+        await using var scope = Host.Services.CreateAsyncScope();
+        var component = ActivatorUtilities.CreateInstance<Components.GameballOrderCardViewComponent>(scope.ServiceProvider);
+        var result = await component.InvokeAsync("admin_order_details_block", new Nop.Web.Areas.Admin.Models.Orders.OrderModel { Id = order.Id });
+        var card = ((Microsoft.AspNetCore.Mvc.ViewComponents.ViewViewComponentResult)result).ViewData!.Model.Should().BeOfType<Models.OrderCardModel>().Subject;
+        card.Redemption!.Points.Should().Be(300);
+        card.Redemption.Amount.Should().Be(30m);
+        card.RedemptionHold!.Phase.Should().Be(HoldPhase.Burned);
+
+        var source = scope.ServiceProvider.GetServices<Services.Admin.SyncLog.ISyncLogSource>().OfType<Services.Admin.SyncLog.PointsHoldSyncLogSource>().Single();
+        var row = (await source.NewestAsync(new Services.Admin.SyncLog.SyncLogFilter(PointsHold.ItemKind), 10)).Newest.Should().ContainSingle().Subject;
+        row.Status.Should().Be(SyncStatus.Sent);
+        row.Points.Should().Be(300);
+        row.Reference.Should().Be("maria@example.test");
+        row.Detail.Should().Contain("Burned").And.Contain("PointsBurn " + GameballIdentifiers.OrderId(order) + "-points: Sent, 300 points");
+    }
+
+    [Test]
     public async Task A_code_of_another_customers_points_is_taken_off_before_the_order_is_placed()
     {
         await ApplyAsync(300);

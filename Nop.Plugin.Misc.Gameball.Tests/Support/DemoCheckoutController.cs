@@ -9,7 +9,7 @@ namespace Nop.Plugin.Misc.Gameball.Tests.Support;
 
 /// <summary>
 /// The demo's stand-in for nopCommerce's CheckoutController where an order is placed: the multi-step checkout's
-/// confirm POST (ConfirmOrder) and the one-page checkout's OpcConfirmOrder, named as nopCommerce names them so the
+/// confirm POST (ConfirmOrder, whose action name is Confirm) and the one-page checkout's OpcConfirmOrder, named as nopCommerce names them so the
 /// plugin's filters see the same route values. Placing follows nopCommerce's PlaceOrder: the order total less the
 /// applied gift cards, the cart cleared (an event per item), the cards' use recorded, then OrderPlacedEvent. The
 /// payment method is Check / Money Order: the order waits for its payment.
@@ -24,6 +24,7 @@ public class CheckoutController : Controller
     }
 
     [HttpPost("checkout/confirm")]
+    [ActionName("Confirm")]
     public async Task<IActionResult> ConfirmOrder() => Redirect("/checkout/completed/" + (await PlaceAsync()).Id.ToString(CultureInfo.InvariantCulture));
 
     [HttpPost("checkout/OpcConfirmOrder/")]

@@ -9,8 +9,8 @@ using Nop.Services.Messages;
 namespace Nop.Plugin.Misc.Gameball.Services.Redemption;
 
 /// <summary>
-/// Runs before both checkouts place the order (the multi-step checkout's confirm POST and the one-page checkout's
-/// OpcConfirmOrder): a points hold that Gameball no longer has, or that was made for another cart, comes off the
+/// Runs before both checkouts place the order (the multi-step checkout's confirm POST, CheckoutController.ConfirmOrder
+/// with the action name Confirm, and the one-page checkout's OpcConfirmOrder): a points hold that Gameball no longer has, or that was made for another cart, comes off the
 /// order before it is placed, and the shopper is told instead of the order being placed (the confirm page shows
 /// the total without the points; the one-page checkout shows the message as its own errors). Registered with MVC
 /// for every action; anything else passes through untouched.
@@ -39,7 +39,8 @@ public sealed class RedemptionConfirmFilter : IAsyncActionFilter
         HttpMethods.IsPost(context.HttpContext.Request.Method)
         && string.Equals(context.RouteData.Values["controller"] as string, "Checkout", StringComparison.OrdinalIgnoreCase)
         && context.RouteData.Values["action"] is string action
-        && (string.Equals(action, "ConfirmOrder", StringComparison.OrdinalIgnoreCase) || string.Equals(action, "OpcConfirmOrder", StringComparison.OrdinalIgnoreCase));
+        // the multi-step checkout's ConfirmOrder is the POST of the action named "Confirm"
+        && (string.Equals(action, "Confirm", StringComparison.OrdinalIgnoreCase) || string.Equals(action, "OpcConfirmOrder", StringComparison.OrdinalIgnoreCase));
 
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {

@@ -129,6 +129,15 @@ public class RedemptionProcessor
     /// <summary>What a hold needs now that nothing on the request path decided: its release after its time or an emptied cart, the return of burned points.</summary>
     private async Task FindWorkAsync(Customer customer, PointsHold hold)
     {
+        if (hold.Phase == HoldPhase.Holding && hold.CreatedUtc < Now - TimeSpan.FromMinutes(2))
+        {
+            // the process stopped between Gameball's answer and its record: nothing of ours holds the points, and a
+            // hold that landed runs out at Gameball on its own
+            hold.MarkSkipped("The hold's answer was never recorded (the process stopped); Gameball expires any hold that landed.");
+            hold.Phase = HoldPhase.NotHeld;
+            return;
+        }
+
         if (hold.IsActive)
         {
             if (hold.ExpiresUtc <= Now)
