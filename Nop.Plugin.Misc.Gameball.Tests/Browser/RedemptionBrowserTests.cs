@@ -84,10 +84,12 @@ public class RedemptionBrowserTests : BrowserTest
         Browser.ExecuteScript("window.gameballBeforeApply = true;");
         box.FindElement(By.CssSelector("button.gameball-redemption-remove-button")).Click();
         Wait().Until(_ => !(bool)Browser.ExecuteScript("return window.gameballBeforeApply === true;")!);
-        WaitForBox();
-        OrderTotal().Should().Be("$110.00");
+        Wait().Until(_ => Browser.FindElements(By.CssSelector(Box)).Count == 1 && OrderTotal() == "$110.00");
         Browser.FindElements(By.CssSelector("tr.giftcard-summary")).Should().BeEmpty();
+        // the release goes through the outbox; once it has landed, the points are available again
         Wait().Until(_ => Demo.Fake.Ledger.Releases.Count == 1);
+        Browser.Navigate().Refresh();
+        WaitForBox();
     }
 
     [Test]
@@ -106,6 +108,24 @@ public class RedemptionBrowserTests : BrowserTest
         Wait().Until(_ => Demo.Fake.Ledger.Burns.Count == 1);
         Demo.Fake.Ledger.Burns.Single().Points.Should().Be(300);
         Demo.Fake.Ledger.AvailableOf(_mariaId).Should().Be(1700);
+    }
+
+    [Test]
+    public void TheMultiStepCheckoutDoesNotPlaceAnOrderWithAHoldThatRanOut()
+    {
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/checkout/confirm");
+        Apply(WaitForBox(".order-confirm-page"), 300);
+        WaitForPointsLine(".order-confirm-page");
+        Demo.Fake.Ledger.ExpireHold(Demo.Fake.Ledger.Holds.Single().Reference);
+
+        Browser.FindElement(By.CssSelector("#confirm-order-form .confirm-order-next-step-button")).Click();
+
+        // back on the confirm page, at the full total, no order placed
+        Wait().Until(_ => Browser.FindElements(By.CssSelector(".order-confirm-page table.cart-total tr.order-total")).Count == 1
+                          && OrderTotal(".order-confirm-page") == "$110.00");
+        Browser.FindElements(By.CssSelector("tr.giftcard-summary")).Should().BeEmpty();
+        Demo.Store.Orders.Should().BeEmpty();
+        Demo.Fake.Ledger.Burns.Should().BeEmpty();
     }
 
     [Test]
