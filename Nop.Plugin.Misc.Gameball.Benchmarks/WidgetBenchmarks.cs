@@ -161,6 +161,9 @@ public class WidgetBenchmarks
         public Task<Customer> GetCustomerByIdAsync(int customerId) => throw new NotSupportedException();
         public Task<Customer> GetCustomerByEmailAsync(string email) => throw new NotSupportedException();
         public Task<Nop.Core.Domain.Common.Address> GetCustomerBillingAddressAsync(Customer customer) => throw new NotSupportedException();
+        public Task<string[]> ParseAppliedGiftCardCouponCodesAsync(Customer customer) => throw new NotSupportedException();
+        public Task ApplyGiftCardCouponCodeAsync(Customer customer, string couponCode) => throw new NotSupportedException();
+        public Task RemoveGiftCardCouponCodeAsync(Customer customer, string couponCode) => throw new NotSupportedException();
     }
 
     private sealed class SignIn(AuthenticateResult result) : IAuthenticationService

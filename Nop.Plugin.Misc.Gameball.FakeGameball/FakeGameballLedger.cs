@@ -70,14 +70,16 @@ public sealed class FakeGameballLedger
         {
             if (_refunds.ContainsKey(refundTransactionId))
                 return RefundOutcome.Duplicate;
-            if (!_orders.TryGetValue(reverseTransactionId, out var order) && !_cashback.ContainsKey(reverseTransactionId))
+            if (!_orders.TryGetValue(reverseTransactionId, out var order) && !_cashback.ContainsKey(reverseTransactionId) && !_burns.ContainsKey(reverseTransactionId))
                 return RefundOutcome.UnknownTransaction;
-            var original = order?.TotalPaid ?? _cashback[reverseTransactionId].Amount;
+            var original = order?.TotalPaid ?? (_cashback.TryGetValue(reverseTransactionId, out var cashback) ? cashback.Amount : _burns[reverseTransactionId].Amount);
             var alreadyRefunded = _refunds.Values.Where(r => r.ReverseTransactionId == reverseTransactionId).Sum(r => r.Amount);
             var amount = refundAmount ?? original - alreadyRefunded;
             if (amount <= 0 || alreadyRefunded + amount > original)
                 return RefundOutcome.ExceedsRemaining;
-            _refunds[refundTransactionId] = new AppliedRefund(refundTransactionId, reverseTransactionId, amount, Points(amount), body, DateTime.UtcNow);
+            // a burn's reversal gives back the points it took, in proportion to the amount
+            var points = _burns.TryGetValue(reverseTransactionId, out var burn) ? (int)Math.Round(burn.Points * amount / burn.Amount) : Points(amount);
+            _refunds[refundTransactionId] = new AppliedRefund(refundTransactionId, reverseTransactionId, amount, points, body, DateTime.UtcNow);
             _sequence[refundTransactionId] = ++_nextSequence;
             return RefundOutcome.Applied;
         }
@@ -190,9 +192,133 @@ public sealed class FakeGameballLedger
         {
             var ids = _orders.Values.Where(o => o.CustomerId == customerId).Select(o => o.OrderId)
                 .Concat(_cashback.Values.Where(c => c.CustomerId == customerId).Select(c => c.TransactionId)).ToHashSet();
+            var burns = _burns.Values.Where(b => b.CustomerId == customerId).Select(b => b.TransactionId).ToHashSet();
             return _orders.Values.Where(o => o.CustomerId == customerId).Sum(o => o.Points)
                 + _cashback.Values.Where(c => c.CustomerId == customerId).Sum(c => c.Points)
-                - _refunds.Values.Where(r => ids.Contains(r.ReverseTransactionId)).Sum(r => r.Points);
+                + _grants.GetValueOrDefault(customerId)
+                - _refunds.Values.Where(r => ids.Contains(r.ReverseTransactionId)).Sum(r => r.Points)
+                - _burns.Values.Where(b => b.CustomerId == customerId).Sum(b => b.Points)
+                + _refunds.Values.Where(r => burns.Contains(r.ReverseTransactionId)).Sum(r => r.Points);
+        }
+    }
+
+    private readonly Dictionary<string, FakeHold> _holds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AppliedBurn> _burns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _grants = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _releases = new();
+
+    /// <summary>The money value of one point when it is spent (GET /configurations/rewards/redemption pointValue).</summary>
+    public decimal PointValue { get; set; } = 0.1m;
+
+    public decimal MinimumRedeemablePoints { get; set; } = 100;
+
+    /// <summary>At most this per cent of an order may be paid with points.</summary>
+    public decimal MaximumRedemptionPercent { get; set; } = 50;
+
+    public bool RedemptionEnabled { get; set; } = true;
+
+    /// <summary>How long a hold lives (Gameball's default is 10 minutes).</summary>
+    public TimeSpan HoldLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    public IReadOnlyCollection<FakeHold> Holds { get { lock (_gate) return [.. _holds.Values]; } }
+
+    public IReadOnlyCollection<AppliedBurn> Burns { get { lock (_gate) return [.. _burns.Values]; } }
+
+    /// <summary>Hold references released with DELETE, in order (a release of a hold that was not active is not counted).</summary>
+    public IReadOnlyCollection<string> Releases => _releases;
+
+    /// <summary>Points a customer got outside the plugin (e.g. earlier orders): the customer exists in Gameball.</summary>
+    public void GrantPoints(string customerId, int points)
+    {
+        lock (_gate)
+            _grants[customerId] = _grants.GetValueOrDefault(customerId) + points;
+    }
+
+    /// <summary>Makes a hold expire now, as Gameball does when its time runs out.</summary>
+    public void ExpireHold(string reference)
+    {
+        lock (_gate)
+            _holds[reference].ExpiresUtc = DateTime.UtcNow.AddSeconds(-1);
+    }
+
+    public HoldState StateOf(string reference)
+    {
+        lock (_gate)
+            return _holds[reference].StateAt(DateTime.UtcNow);
+    }
+
+    /// <summary>Points on active holds are not available to spend.</summary>
+    public decimal AvailableOf(string customerId)
+    {
+        var now = DateTime.UtcNow;
+        lock (_gate)
+            return BalanceOf(customerId) - _holds.Values.Where(h => h.CustomerId == customerId && h.StateAt(now) == HoldState.Active).Sum(h => h.Points);
+    }
+
+    internal FakeHold? TryHold(string customerId, int points)
+    {
+        lock (_gate)
+        {
+            if (points <= 0 || AvailableOf(customerId) < points)
+                return null;
+            var hold = new FakeHold
+            {
+                Reference = Guid.NewGuid().ToString(),
+                CustomerId = customerId,
+                Points = points,
+                Amount = points * PointValue,
+                ExpiresUtc = DateTime.UtcNow + HoldLifetime,
+                CreatedUtc = DateTime.UtcNow,
+            };
+            _holds[hold.Reference] = hold;
+            return hold;
+        }
+    }
+
+    internal FakeHold? FindHold(string reference)
+    {
+        lock (_gate)
+            return _holds.GetValueOrDefault(reference);
+    }
+
+    /// <summary>False when the hold is unknown or no longer active.</summary>
+    internal bool TryRelease(string reference)
+    {
+        lock (_gate)
+        {
+            if (!_holds.TryGetValue(reference, out var hold) || hold.StateAt(DateTime.UtcNow) != HoldState.Active)
+                return false;
+            hold.State = HoldState.Released;
+            _releases.Enqueue(reference);
+            return true;
+        }
+    }
+
+    internal (BurnOutcome Outcome, AppliedBurn? Burn) TryBurn(string transactionId, string customerId, string? holdReference, int? points, decimal? amount, JsonObject body)
+    {
+        lock (_gate)
+        {
+            if (_burns.ContainsKey(transactionId) || _orders.ContainsKey(transactionId) || _cashback.ContainsKey(transactionId))
+                return (BurnOutcome.Duplicate, null);
+            int burnPoints;
+            if (holdReference is not null)
+            {
+                if (!_holds.TryGetValue(holdReference, out var hold) || hold.CustomerId != customerId || hold.StateAt(DateTime.UtcNow) != HoldState.Active)
+                    return (BurnOutcome.HoldNotFound, null);
+                hold.State = HoldState.Used;
+                burnPoints = hold.Points;
+            }
+            else
+            {
+                burnPoints = points ?? (int)Math.Ceiling((amount ?? 0) / PointValue);
+                if (burnPoints <= 0 || AvailableOf(customerId) < burnPoints)
+                    return (BurnOutcome.NotEnoughPoints, null);
+            }
+
+            var burn = new AppliedBurn(transactionId, customerId, burnPoints, burnPoints * PointValue, holdReference, body, DateTime.UtcNow);
+            _burns[transactionId] = burn;
+            _sequence[transactionId] = ++_nextSequence;
+            return (BurnOutcome.Applied, burn);
         }
     }
 
@@ -203,9 +329,34 @@ public sealed class FakeGameballLedger
         if (_erased.ContainsKey(customerId))
             return false;
         lock (_gate)
-            return _orders.Values.Any(o => o.CustomerId == customerId) || _cashback.Values.Any(c => c.CustomerId == customerId);
+            return _orders.Values.Any(o => o.CustomerId == customerId) || _cashback.Values.Any(c => c.CustomerId == customerId) || _grants.ContainsKey(customerId);
     }
 }
+
+/// <summary>A hold's life in the fake: active until used, released or past its expiry.</summary>
+public enum HoldState
+{
+    Active,
+    Used,
+    Released,
+    Expired
+}
+
+public sealed class FakeHold
+{
+    public required string Reference { get; init; }
+    public required string CustomerId { get; init; }
+    public required int Points { get; init; }
+    public required decimal Amount { get; init; }
+    public required DateTime ExpiresUtc { get; set; }
+    public HoldState State { get; internal set; }
+    public DateTime CreatedUtc { get; init; }
+
+    internal HoldState StateAt(DateTime nowUtc) => State == HoldState.Active && nowUtc >= ExpiresUtc ? HoldState.Expired : State;
+}
+
+/// <summary>Points burned by POST /transactions/redeem (by hold reference, amount or points).</summary>
+public sealed record AppliedBurn(string TransactionId, string CustomerId, int Points, decimal Amount, string? HoldReference, JsonObject Body, DateTime At);
 
 internal sealed record LedgerEntry(long Sequence, string Type, string Direction, string TransactionId, decimal Amount, int Points, DateTime At);
 
@@ -220,6 +371,14 @@ public sealed record AppliedRefund(string RefundTransactionId, string ReverseTra
 public sealed record ReceivedEvent(string CustomerId, string Name, JsonObject Metadata, JsonObject Body, DateTime At);
 
 public sealed record AppliedCashback(string TransactionId, string CustomerId, decimal Amount, int Points, JsonObject Body, DateTime At);
+
+internal enum BurnOutcome
+{
+    Applied,
+    Duplicate,
+    HoldNotFound,
+    NotEnoughPoints
+}
 
 internal enum RefundOutcome
 {

@@ -284,14 +284,46 @@ public sealed class FakeGameballServer : IAsyncDisposable
                 {
                     ["totalPointsBalance"] = points,
                     ["totalPointsValue"] = points / 10m,
-                    ["availablePointsBalance"] = points,
-                    ["availablePointsValue"] = points / 10m,
+                    ["availablePointsBalance"] = Ledger.AvailableOf(customer),
+                    ["availablePointsValue"] = Ledger.AvailableOf(customer) / (1m / Ledger.PointValue),
                     ["pendingPoints"] = 0,
                     ["pendingPointsValue"] = 0,
                     ["currency"] = "USD",
                     ["pointsName"] = "Points",
                     ["totalEarnedPoints"] = points,
                 });
+            case ("POST", ["transactions", "hold"]):
+                return Hold(body!);
+            case ("GET", ["transactions", "hold", var heldRef]):
+                var held = Ledger.FindHold(Uri.UnescapeDataString(heldRef));
+                if (held is null || held.StateAt(DateTime.UtcNow) == HoldState.Released)
+                    return ErrorBody(404, 9006, "TRANSACTIONS_ERROR", "Hold reference not found.");
+                return (200, new JsonObject
+                {
+                    ["customerId"] = held.CustomerId,
+                    ["holdAmount"] = held.Amount,
+                    ["holdEquivalentPoints"] = held.Points,
+                    ["state"] = held.StateAt(DateTime.UtcNow).ToString().ToLowerInvariant(),
+                    // Gameball's example carries no zone designator
+                    ["dateToExpire"] = held.ExpiresUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+                });
+            case ("DELETE", ["transactions", "hold", var releasedRef]):
+                return Ledger.TryRelease(Uri.UnescapeDataString(releasedRef))
+                    ? (200, new JsonObject { ["success"] = true, ["message"] = "Hold released successfully" })
+                    : ErrorBody(404, 9006, "TRANSACTIONS_ERROR", "Hold reference not found or no longer active.");
+            case ("POST", ["transactions", "redeem"]):
+                return Redeem(body!);
+            case ("GET", ["configurations", "rewards", "redemption"]):
+                return (200, new JsonObject
+                {
+                    ["minimumPoints"] = Ledger.MinimumRedeemablePoints,
+                    ["pointValue"] = Ledger.PointValue,
+                    ["maximumRedemption"] = Ledger.MaximumRedemptionPercent,
+                    ["enabled"] = Ledger.RedemptionEnabled,
+                    ["redemptionMethods"] = new JsonArray("points"),
+                });
+            case ("GET", ["configurations", "redemption"]):
+                return (200, new JsonObject { ["redemptionFactor"] = Ledger.PointValue, ["redemptionRules"] = new JsonArray() });
             default:
                 return ErrorBody(404, 4004, "GENERAL_ERROR", $"The fake does not implement {method} {path}.");
         }
@@ -341,6 +373,52 @@ public sealed class FakeGameballServer : IAsyncDisposable
             ["rewardedPoints"] = order.Points,
             ["lineItems"] = new JsonArray(),
         });
+    }
+
+    private (int, JsonObject) Hold(JsonObject body)
+    {
+        var customerId = body["customerId"]!.GetValue<string>();
+        var given = new[] { "pointsToHold", "amountToHold", "ruleId" }.Count(k => body[k] is not null);
+        if (given != 1)
+            return ErrorBody(400, 3000, "PAYLOAD_ERROR", "Exactly one of pointsToHold, amountToHold or ruleId is required.");
+        if (!Ledger.IsKnownCustomer(customerId))
+            return ErrorBody(404, 7000, "CUSTOMER_ERROR", "Customer not found.");
+        var points = body["pointsToHold"] is { } p ? p.GetValue<int>()
+            : body["amountToHold"] is { } a ? (int)Math.Ceiling(a.GetValue<decimal>() / Ledger.PointValue) : 0;
+        var hold = Ledger.TryHold(customerId, points);
+        if (hold is null)
+            return ErrorBody(422, 9008, "TRANSACTIONS_ERROR", "The customer does not have enough points.");
+        return (200, new JsonObject
+        {
+            ["customerId"] = customerId,
+            ["holdAmount"] = hold.Amount,
+            ["holdEquivalentPoints"] = hold.Points,
+            ["holdReference"] = hold.Reference,
+        });
+    }
+
+    private (int, JsonObject) Redeem(JsonObject body)
+    {
+        var given = new[] { "amount", "points", "holdReference" }.Count(k => body[k] is not null);
+        if (given != 1)
+            return ErrorBody(400, 3000, "PAYLOAD_ERROR", "Exactly one of amount, points or holdReference is required.");
+        var customerId = body["customerId"]!.GetValue<string>();
+        var transactionId = body["transactionId"]!.GetValue<string>();
+        var (outcome, burn) = Ledger.TryBurn(transactionId, customerId, body["holdReference"]?.GetValue<string>(), body["points"]?.GetValue<int>(), body["amount"]?.GetValue<decimal>(), body);
+        return outcome switch
+        {
+            BurnOutcome.Duplicate => ErrorBody(422, 9004, "TRANSACTIONS_ERROR", "A transaction with the same transaction ID already exists."),
+            BurnOutcome.HoldNotFound => ErrorBody(404, 9006, "TRANSACTIONS_ERROR", "Hold reference not found or expired."),
+            BurnOutcome.NotEnoughPoints => ErrorBody(422, 9008, "TRANSACTIONS_ERROR", "The customer does not have enough points."),
+            _ => (200, new JsonObject
+            {
+                ["customerId"] = customerId,
+                ["gameballTransactionId"] = _requestIds.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture),
+                ["transactionId"] = transactionId,
+                ["redeemAmount"] = burn!.Amount,
+                ["redeemEquivalentPoints"] = burn.Points,
+            }),
+        };
     }
 
     private JsonObject CashbackPreview(JsonObject body)

@@ -19,6 +19,24 @@ public static class GameballDefaults
 
     public const string PreviewScriptRouteName = "Plugin.Misc.Gameball.PreviewScript";
 
+    public const string RedemptionStateRouteName = "Plugin.Misc.Gameball.RedemptionState";
+
+    public const string RedemptionApplyRouteName = "Plugin.Misc.Gameball.RedemptionApply";
+
+    public const string RedemptionRemoveRouteName = "Plugin.Misc.Gameball.RedemptionRemove";
+
+    public const string RedemptionScriptRouteName = "Plugin.Misc.Gameball.RedemptionScript";
+
+    public const string RedemptionViewPath = "~/Plugins/Misc.Gameball/Views/PointsRedemption.cshtml";
+
+    public const string RedemptionStylesPath = "~/Plugins/Misc.Gameball/Content/points-redemption.css";
+
+    /// <summary>Gameball's default hold time.</summary>
+    public const int DefaultRedemptionHoldMinutes = 10;
+
+    /// <summary>Gameball's longest hold time (15 days).</summary>
+    public const int MaxRedemptionHoldMinutes = 21_600;
+
     public const string PreviewViewPath = "~/Plugins/Misc.Gameball/Views/PointsPreview.cshtml";
 
     /// <summary>A static file of the plugin folder, served by nopCommerce under /Plugins.</summary>

@@ -144,4 +144,10 @@ public class GameballSettings : ISettings
 
     /// <summary>Reviews earn only for products the customer has a paid order of.</summary>
     public bool RewardReviewsOfPurchasedProductsOnly { get; set; }
+
+    /// <summary>Signed-in shoppers may pay with their Gameball points in the cart and at checkout.</summary>
+    public bool EnableRedemption { get; set; }
+
+    /// <summary>How long Gameball keeps a hold (the dashboard's hold time; Gameball's default is 10 minutes).</summary>
+    public int RedemptionHoldMinutes { get; set; } = GameballDefaults.DefaultRedemptionHoldMinutes;
 }

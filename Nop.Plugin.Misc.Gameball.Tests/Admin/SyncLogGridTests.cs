@@ -171,7 +171,7 @@ public class SyncLogGridTests
         model.AvailableStatuses.Single(s => s.Selected).Value.Should().Be("Failed", "a link to the failed orders opens the grid filtered");
         model.AvailableKinds.Select(k => (k.Text, k.Value)).Should().Equal(("All", ""), ("Order", "Order"), ("Manual cashback", "ManualCashback"),
             ("Action (Gameball event)", "ActionEvent"), ("Action cashback", "ActionCashback"), ("Action cashback reversed", "ActionReversal"),
-            ("Customer profile", "Profile"), ("Customer erasure (GDPR)", "Erasure"));
+            ("Customer profile", "Profile"), ("Customer erasure (GDPR)", "Erasure"), ("Points hold", "PointsHold"));
         model.PageSize.Should().Be(15);
         model.AvailablePageSizes.Should().Be("7, 15, 20, 50, 100");
     }

@@ -88,7 +88,8 @@ public class PointsPreviewViewComponentTests
     {
         var zones = new GameballWidgetZones(Configured(s => s.ProductPreviewWidgetZone = "productdetails_essential_bottom"));
 
-        (await zones.GetZonesAsync()).Should().Equal("productdetails_essential_bottom", "order_summary_totals", "body_end_html_tag_before", "admin_order_details_block", "admin_customer_details_block");
+        (await zones.GetZonesAsync()).Should().Equal("productdetails_essential_bottom", "order_summary_totals", "order_summary_cart_footer", "body_end_html_tag_before", "admin_order_details_block", "admin_customer_details_block");
+        zones.GetViewComponent("order_summary_cart_footer").Should().Be<PointsRedemptionViewComponent>();
         zones.GetViewComponent("body_end_html_tag_before").Should().Be<GameballWidgetViewComponent>();
         zones.GetViewComponent("order_summary_totals").Should().Be<PointsPreviewViewComponent>();
         zones.GetViewComponent("productdetails_essential_bottom").Should().Be<PointsPreviewViewComponent>();

@@ -101,7 +101,20 @@ public class DemoStorefrontController : Controller
             .Sum(i => _store.Products.First(p => p.Id == i.ProductId).Price * InMemoryNopStore.TaxFactor * i.Quantity);
         // a checkout attribute's price is part of nopCommerce's sub-total
         subTotal += giftWrapping ? GiftWrappingFee : 0m;
-        var totals = new DemoOrderTotals(Money(subTotal), isEditable ? null : Money(0m), Money(subTotal));
+        // as nopCommerce's order total: the applied gift cards (the points' card among them) come off, each up to what is left
+        var total = subTotal;
+        var giftCards = new List<DemoGiftCardLine>();
+        if (customer is not null && lines.Count > 0)
+        {
+            foreach (var card in _store.ActiveGiftCardsOf(customer))
+            {
+                var used = Math.Min(_store.RemainingOf(card), total);
+                total -= used;
+                giftCards.Add(new DemoGiftCardLine(card.Id, card.GiftCardCouponCode, Money(-used), Money(_store.RemainingOf(card) - used)));
+            }
+        }
+
+        var totals = new DemoOrderTotals(Money(subTotal), isEditable ? null : Money(0m), Money(total), giftCards);
         return new DemoOrderSummary(new ShoppingCartModel { IsEditable = isEditable }, lines, totals, ShowReviewData: !isEditable);
     }
 
@@ -125,7 +138,10 @@ public class DemoStorefrontController : Controller
 public sealed record DemoCartLine(int Id, string Name, string? Sku, string UnitPrice, int Quantity, string SubTotal);
 
 /// <summary>The order totals table's values (nopCommerce's OrderTotalsModel has them as strings too).</summary>
-public sealed record DemoOrderTotals(string SubTotal, string? Shipping, string OrderTotal);
+public sealed record DemoOrderTotals(string SubTotal, string? Shipping, string OrderTotal, IReadOnlyList<DemoGiftCardLine>? GiftCards = null);
+
+/// <summary>A gift card the totals take off (nopCommerce's OrderTotalsModel.GiftCard): its code, the amount used, what it has left.</summary>
+public sealed record DemoGiftCardLine(int Id, string CouponCode, string Amount, string Remaining);
 
 /// <summary>What the demo's order summary renders; <see cref="Cart"/> is what nopCommerce hands the widget zones.</summary>
 public sealed record DemoOrderSummary(ShoppingCartModel Cart, IReadOnlyList<DemoCartLine> Lines, DemoOrderTotals Totals, bool ShowReviewData);

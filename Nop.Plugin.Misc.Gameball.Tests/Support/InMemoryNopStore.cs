@@ -77,6 +77,26 @@ public sealed class InMemoryNopStore
     /// <summary>The time zone of the admin looking at the admin pages.</summary>
     public TimeZoneInfo AdminTimeZone { get; set; } = TimeZoneInfo.Utc;
     public List<ShoppingCartItem> Cart { get; } = [];
+    public List<GiftCard> GiftCards { get; } = [];
+    public List<GiftCardUsageHistory> GiftCardUsages { get; } = [];
+
+    /// <summary>The gift card codes each customer applied (nopCommerce keeps them as a customer attribute).</summary>
+    public ConcurrentDictionary<int, List<string>> AppliedGiftCardCodes { get; } = new();
+
+    /// <summary>What a gift card has left: its amount less what orders used of it.</summary>
+    public decimal RemainingOf(GiftCard card)
+    {
+        lock (_gate)
+            return Math.Max(0, card.Amount - GiftCardUsages.Where(u => u.GiftCardId == card.Id).Sum(u => u.UsedValue));
+    }
+
+    /// <summary>The gift cards nopCommerce would apply to the customer's cart: applied codes of activated cards with something left.</summary>
+    public IReadOnlyList<GiftCard> ActiveGiftCardsOf(Customer customer)
+    {
+        var codes = AppliedGiftCardCodes.TryGetValue(customer.Id, out var list) ? [.. list] : new List<string>();
+        lock (_gate)
+            return [.. GiftCards.Where(g => g.IsGiftCardActivated && codes.Contains(g.GiftCardCouponCode, StringComparer.OrdinalIgnoreCase)).Where(g => RemainingOf(g) > 0)];
+    }
     public HashSet<int> ProductsHiddenFromStore { get; } = [];
     public Customer? CurrentCustomer { get; set; }
 
@@ -299,6 +319,8 @@ public sealed class InMemoryNopStore
         Add(services, CustomerActivityServiceMock());
         Add(services, PermissionServiceMock());
         Add(services, new Mock<INotificationService>());
+        Add(services, GiftCardServiceMock());
+        Add(services, PriceFormatterMock());
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<ILocker>(services, new SharedLocker(this, life));
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, CurrencySettings);
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, AdminAreaSettings);
@@ -539,6 +561,64 @@ public sealed class InMemoryNopStore
         mock.Setup(s => s.IsGuestAsync(It.IsAny<Customer>(), true)).ReturnsAsync((Customer c, bool _) => !RegisteredCustomerIds.Contains(c.Id));
         mock.Setup(s => s.GetCustomerBillingAddressAsync(It.IsAny<Customer>())).ReturnsAsync((Customer c) =>
             Snapshot(Addresses).FirstOrDefault(a => a.Id == c.BillingAddressId)!);
+        mock.Setup(s => s.ParseAppliedGiftCardCouponCodesAsync(It.IsAny<Customer>())).ReturnsAsync((Customer c) =>
+        {
+            lock (_gate)
+                return AppliedGiftCardCodes.TryGetValue(c.Id, out var codes) ? codes.ToArray() : [];
+        });
+        mock.Setup(s => s.ApplyGiftCardCouponCodeAsync(It.IsAny<Customer>(), It.IsAny<string>())).Returns((Customer c, string code) =>
+        {
+            lock (_gate)
+            {
+                var codes = AppliedGiftCardCodes.GetOrAdd(c.Id, _ => []);
+                if (!codes.Contains(code, StringComparer.OrdinalIgnoreCase))
+                    codes.Add(code);
+            }
+
+            return Task.CompletedTask;
+        });
+        mock.Setup(s => s.RemoveGiftCardCouponCodeAsync(It.IsAny<Customer>(), It.IsAny<string>())).Returns((Customer c, string code) =>
+        {
+            lock (_gate)
+            {
+                if (AppliedGiftCardCodes.TryGetValue(c.Id, out var codes))
+                    codes.RemoveAll(x => string.Equals(x, code, StringComparison.OrdinalIgnoreCase));
+            }
+
+            return Task.CompletedTask;
+        });
+        return mock;
+    }
+
+    private Mock<IGiftCardService> GiftCardServiceMock()
+    {
+        var mock = new Mock<IGiftCardService>();
+        mock.Setup(s => s.InsertGiftCardAsync(It.IsAny<GiftCard>())).Returns((GiftCard card) =>
+        {
+            card.Id = NextId();
+            lock (_gate)
+                GiftCards.Add(card);
+            return Task.CompletedTask;
+        });
+        mock.Setup(s => s.UpdateGiftCardAsync(It.IsAny<GiftCard>())).Returns(Task.CompletedTask);
+        mock.Setup(s => s.DeleteGiftCardAsync(It.IsAny<GiftCard>())).Returns((GiftCard card) =>
+        {
+            lock (_gate)
+                GiftCards.Remove(card);
+            return Task.CompletedTask;
+        });
+        mock.Setup(s => s.GetGiftCardByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Snapshot(GiftCards).FirstOrDefault(g => g.Id == id)!);
+        mock.Setup(s => s.GetGiftCardRemainingAmountAsync(It.IsAny<GiftCard>())).ReturnsAsync((GiftCard card) => RemainingOf(card));
+        mock.Setup(s => s.GetGiftCardUsageHistoryAsync(It.IsAny<Order>())).ReturnsAsync((Order order) =>
+            (IList<GiftCardUsageHistory>)Snapshot(GiftCardUsages).Where(u => u.UsedWithOrderId == order.Id).ToList());
+        mock.Setup(s => s.GetActiveGiftCardsAppliedByCustomerAsync(It.IsAny<Customer>())).ReturnsAsync((Customer c) => (IList<GiftCard>)ActiveGiftCardsOf(c).ToList());
+        return mock;
+    }
+
+    private static Mock<IPriceFormatter> PriceFormatterMock()
+    {
+        var mock = new Mock<IPriceFormatter>();
+        mock.Setup(s => s.FormatPriceAsync(It.IsAny<decimal>())).ReturnsAsync((decimal price) => price.ToString("C2", System.Globalization.CultureInfo.GetCultureInfo("en-US")));
         return mock;
     }
 
@@ -609,6 +689,7 @@ public sealed class InMemoryNopStore
     {
         var mock = new Mock<ICurrencyService>();
         mock.Setup(s => s.GetCurrencyByIdAsync(1)).ReturnsAsync(new Currency { Id = 1, CurrencyCode = "USD", Name = "US Dollar", Rate = 1, DisplayLocale = "en-US", Published = true });
+        mock.Setup(s => s.ConvertFromPrimaryStoreCurrencyAsync(It.IsAny<decimal>(), It.IsAny<Currency>())).ReturnsAsync((decimal amount, Currency c) => amount * (c?.Rate is > 0 ? c.Rate : 1));
         return mock;
     }
 
@@ -630,6 +711,7 @@ public sealed class InMemoryNopStore
         var mock = new Mock<IWorkContext>();
         mock.Setup(w => w.GetCurrentCustomerAsync()).ReturnsAsync(() => CurrentCustomer!);
         mock.Setup(w => w.GetWorkingLanguageAsync()).ReturnsAsync(() => WorkingLanguage);
+        mock.Setup(w => w.GetWorkingCurrencyAsync()).ReturnsAsync(new Currency { Id = 1, CurrencyCode = "USD", Name = "US Dollar", Rate = 1, DisplayLocale = "en-US", Published = true });
         return mock;
     }
 

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
+using Newtonsoft.Json;
 using Nop.Plugin.Misc.Gameball.Models;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
+using Nop.Plugin.Misc.Gameball.Services.Redemption;
+using Nop.Services.Common;
+using Nop.Services.Customers;
 using Nop.Services.Orders;
 using Nop.Services.Security;
 using Nop.Web.Areas.Admin.Models.Orders;
@@ -14,9 +18,16 @@ public class GameballOrderCardViewComponent : NopViewComponent
     private readonly IOrderService _orderService;
     private readonly IPermissionService _permissionService;
     private readonly OrderSyncStateStore _stateStore;
+    private readonly ICustomerService _customerService;
+    private readonly IGenericAttributeService _genericAttributeService;
+    private readonly RedemptionStore _redemptionStore;
 
-    public GameballOrderCardViewComponent(IOrderService orderService, IPermissionService permissionService, OrderSyncStateStore stateStore)
+    public GameballOrderCardViewComponent(IOrderService orderService, IPermissionService permissionService, OrderSyncStateStore stateStore,
+        ICustomerService customerService, IGenericAttributeService genericAttributeService, RedemptionStore redemptionStore)
     {
+        _customerService = customerService;
+        _genericAttributeService = genericAttributeService;
+        _redemptionStore = redemptionStore;
         _orderService = orderService;
         _permissionService = permissionService;
         _stateStore = stateStore;
@@ -30,12 +41,37 @@ public class GameballOrderCardViewComponent : NopViewComponent
         if (order is null)
             return Content(string.Empty);
 
+        var (redemption, hold) = await RedemptionOfAsync(order);
         return View("~/Plugins/Misc.Gameball/Views/OrderCard.cshtml", new OrderCardModel
         {
+            Redemption = redemption,
+            RedemptionHold = hold,
             OrderId = order.Id,
             State = await _stateStore.LoadAsync(order),
             CanResend = await _permissionService.AuthorizeAsync(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)
                 || await _permissionService.AuthorizeAsync(StandardPermission.Configuration.MANAGE_PLUGINS),
         });
+    }
+
+    private async Task<(OrderRedemption?, PointsHold?)> RedemptionOfAsync(Nop.Core.Domain.Orders.Order order)
+    {
+        var json = await _genericAttributeService.GetAttributeAsync<string>(order, RedemptionStore.OrderKey);
+        if (string.IsNullOrEmpty(json))
+            return (null, null);
+        OrderRedemption? redemption;
+        try
+        {
+            redemption = JsonConvert.DeserializeObject<OrderRedemption>(json);
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+
+        if (redemption is null)
+            return (null, null);
+        var customer = await _customerService.GetCustomerByIdAsync(redemption.CustomerId);
+        var hold = customer is null ? null : (await _redemptionStore.LoadAsync(customer)).FirstOrDefault(h => h.HoldId == redemption.HoldId);
+        return (redemption, hold);
     }
 }

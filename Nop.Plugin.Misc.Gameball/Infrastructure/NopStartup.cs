@@ -15,6 +15,7 @@ using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Plugin.Misc.Gameball.Services.Preview;
 using Nop.Plugin.Misc.Gameball.Services.Profiles;
+using Nop.Plugin.Misc.Gameball.Services.Redemption;
 using Nop.Plugin.Misc.Gameball.Services.WebFarm;
 using Nop.Plugin.Misc.Gameball.Services.Widget;
 using Nop.Web.Framework.Infrastructure.Extensions;
@@ -67,6 +68,15 @@ public class NopStartup : INopStartup
         services.AddScoped<CustomerProfileProcessor>();
         services.AddSingleton<ProfileChangeFilter>();
         services.AddScoped<IOutboxSource, CustomerOutboxSource>();
+        services.AddSingleton<RedemptionRulesCache>();
+        services.AddScoped<RedemptionStore>();
+        services.AddScoped<RedemptionGiftCards>();
+        services.AddScoped<HoldHandler>();
+        services.AddScoped<HoldStepHandler>();
+        services.AddScoped<RedemptionProcessor>();
+        services.AddScoped<RedemptionService>();
+        services.AddScoped<RedemptionPresenter>();
+        services.Configure<MvcOptions>(options => options.Filters.Add<RedemptionConfirmFilter>());
         services.Configure<MvcOptions>(options => options.Filters.Add<ReferralCaptureFilter>());
 
         services.AddSingleton<PreviewCache>();
@@ -88,6 +98,7 @@ public class NopStartup : INopStartup
         services.AddScoped<ISyncLogSource, ManualCashbackSyncLogSource>();
         services.AddScoped<ISyncLogSource, ActionRewardSyncLogSource>();
         services.AddScoped<ISyncLogSource, ProfileSyncLogSource>();
+        services.AddScoped<ISyncLogSource, PointsHoldSyncLogSource>();
         services.AddScoped<SyncLogModelFactory>();
         services.AddScoped<ManualCashbackService>();
 

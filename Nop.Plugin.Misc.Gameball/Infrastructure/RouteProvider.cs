@@ -16,6 +16,14 @@ public class RouteProvider : IRouteProvider
             new { controller = "GameballPreview", action = "CartPointsPreview" });
         endpointRouteBuilder.MapControllerRoute(GameballDefaults.PreviewScriptRouteName, "Plugins/Gameball/points-preview.js",
             new { controller = "GameballPreview", action = "Script" });
+        endpointRouteBuilder.MapControllerRoute(GameballDefaults.RedemptionStateRouteName, "Plugins/Gameball/Redemption",
+            new { controller = "GameballRedemption", action = "State" });
+        endpointRouteBuilder.MapControllerRoute(GameballDefaults.RedemptionApplyRouteName, "Plugins/Gameball/Redemption/Apply",
+            new { controller = "GameballRedemption", action = "Apply" });
+        endpointRouteBuilder.MapControllerRoute(GameballDefaults.RedemptionRemoveRouteName, "Plugins/Gameball/Redemption/Remove",
+            new { controller = "GameballRedemption", action = "Remove" });
+        endpointRouteBuilder.MapControllerRoute(GameballDefaults.RedemptionScriptRouteName, "Plugins/Gameball/points-redemption.js",
+            new { controller = "GameballRedemption", action = "Script" });
         endpointRouteBuilder.MapControllerRoute(GameballDefaults.ConfigurationRouteName, "Admin/Gameball/Configure",
             new { controller = "GameballAdmin", action = "Configure", area = AreaNames.ADMIN });
     }

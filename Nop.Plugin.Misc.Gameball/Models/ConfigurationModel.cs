@@ -57,6 +57,14 @@ public record ConfigurationModel : BaseNopModel
     public bool EnableCartPreview { get; set; }
     public bool EnableCartPreview_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.EnableRedemption")]
+    public bool EnableRedemption { get; set; }
+    public bool EnableRedemption_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.RedemptionHoldMinutes")]
+    public int RedemptionHoldMinutes { get; set; } = GameballDefaults.DefaultRedemptionHoldMinutes;
+    public bool RedemptionHoldMinutes_OverrideForStore { get; set; }
+
     [NopResourceDisplayName("Plugins.Misc.Gameball.Fields.EnableWidget")]
     public bool EnableWidget { get; set; }
     public bool EnableWidget_OverrideForStore { get; set; }

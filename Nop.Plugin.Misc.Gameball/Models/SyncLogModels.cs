@@ -86,4 +86,9 @@ public sealed record OrderCardModel
     public int OrderId { get; init; }
     public OrderSyncState? State { get; init; }
     public bool CanResend { get; init; }
+
+    /// <summary>The points the order was paid with, if any, and the hold they came from (its burn, its return).</summary>
+    public Services.Redemption.OrderRedemption? Redemption { get; init; }
+
+    public Services.Redemption.PointsHold? RedemptionHold { get; init; }
 }

@@ -20,7 +20,7 @@ public class GameballWidgetZones
     public Task<IList<string>> GetZonesAsync()
     {
         var productZone = string.IsNullOrWhiteSpace(_settings.ProductPreviewWidgetZone) ? PublicWidgetZones.ProductDetailsOverviewBottom : _settings.ProductPreviewWidgetZone;
-        return Task.FromResult<IList<string>>([productZone, PublicWidgetZones.OrderSummaryTotals, PublicWidgetZones.BodyEndHtmlTagBefore, AdminWidgetZones.OrderDetailsBlock, AdminWidgetZones.CustomerDetailsBlock]);
+        return Task.FromResult<IList<string>>([productZone, PublicWidgetZones.OrderSummaryTotals, PublicWidgetZones.OrderSummaryCartFooter, PublicWidgetZones.BodyEndHtmlTagBefore, AdminWidgetZones.OrderDetailsBlock, AdminWidgetZones.CustomerDetailsBlock]);
     }
 
     public Type GetViewComponent(string widgetZone)
@@ -29,6 +29,8 @@ public class GameballWidgetZones
             return typeof(GameballWidgetViewComponent);
         if (widgetZone == AdminWidgetZones.OrderDetailsBlock)
             return typeof(GameballOrderCardViewComponent);
+        if (widgetZone == PublicWidgetZones.OrderSummaryCartFooter)
+            return typeof(PointsRedemptionViewComponent);
         if (widgetZone == AdminWidgetZones.CustomerDetailsBlock)
             return typeof(GameballCustomerCardViewComponent);
         return typeof(PointsPreviewViewComponent);

@@ -17,6 +17,8 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
         RuleFor(m => m.RequestTimeout).InclusiveBetween(1, 120).WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.RequestTimeout.Range"));
         RuleFor(m => m.PreviewRequestTimeoutMilliseconds).InclusiveBetween(100, 10_000)
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.PreviewRequestTimeoutMilliseconds.Range"));
+        RuleFor(m => m.RedemptionHoldMinutes).InclusiveBetween(1, GameballDefaults.MaxRedemptionHoldMinutes)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.RedemptionHoldMinutes.Range"));
         RuleFor(m => m.PreviewCacheTtlSeconds).InclusiveBetween(0, 86_400).WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.PreviewCacheTtlSeconds.Range"));
         RuleFor(m => m.PreviewRequestsPerMinutePerClient).InclusiveBetween(0, GameballDefaults.MaxPreviewRequestsPerMinutePerClient)
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Misc.Gameball.Fields.PreviewRequestsPerMinutePerClient.Range"));

@@ -48,6 +48,8 @@ public class GameballSettingsEditor
             EnableProductPreview = s.EnableProductPreview,
             ProductPreviewWidgetZone = s.ProductPreviewWidgetZone,
             EnableCartPreview = s.EnableCartPreview,
+            EnableRedemption = s.EnableRedemption,
+            RedemptionHoldMinutes = s.RedemptionHoldMinutes,
             EnableManualCashback = s.EnableManualCashback,
             SyncCustomerProfiles = s.SyncCustomerProfiles,
             EnableReferrals = s.EnableReferrals,
@@ -94,6 +96,8 @@ public class GameballSettingsEditor
             model.EnableProductPreview_OverrideForStore = await Overridden(s, x => x.EnableProductPreview, scope);
             model.ProductPreviewWidgetZone_OverrideForStore = await Overridden(s, x => x.ProductPreviewWidgetZone, scope);
             model.EnableCartPreview_OverrideForStore = await Overridden(s, x => x.EnableCartPreview, scope);
+            model.EnableRedemption_OverrideForStore = await Overridden(s, x => x.EnableRedemption, scope);
+            model.RedemptionHoldMinutes_OverrideForStore = await Overridden(s, x => x.RedemptionHoldMinutes, scope);
             model.EnableManualCashback_OverrideForStore = await Overridden(s, x => x.EnableManualCashback, scope);
             model.SyncCustomerProfiles_OverrideForStore = await Overridden(s, x => x.SyncCustomerProfiles, scope);
             model.EnableReferrals_OverrideForStore = await Overridden(s, x => x.EnableReferrals, scope);
@@ -165,6 +169,8 @@ public class GameballSettingsEditor
         s.EnableProductPreview = model.EnableProductPreview;
         s.ProductPreviewWidgetZone = model.ProductPreviewWidgetZone;
         s.EnableCartPreview = model.EnableCartPreview;
+        s.EnableRedemption = model.EnableRedemption;
+        s.RedemptionHoldMinutes = model.RedemptionHoldMinutes;
         s.EnableManualCashback = model.EnableManualCashback;
         s.SyncCustomerProfiles = model.SyncCustomerProfiles;
         s.EnableReferrals = model.EnableReferrals;
@@ -205,6 +211,8 @@ public class GameballSettingsEditor
         await Save(s, x => x.EnableProductPreview, model.EnableProductPreview_OverrideForStore, scope);
         await Save(s, x => x.ProductPreviewWidgetZone, model.ProductPreviewWidgetZone_OverrideForStore, scope);
         await Save(s, x => x.EnableCartPreview, model.EnableCartPreview_OverrideForStore, scope);
+        await Save(s, x => x.EnableRedemption, model.EnableRedemption_OverrideForStore, scope);
+        await Save(s, x => x.RedemptionHoldMinutes, model.RedemptionHoldMinutes_OverrideForStore, scope);
         await Save(s, x => x.EnableManualCashback, model.EnableManualCashback_OverrideForStore, scope);
         await Save(s, x => x.SyncCustomerProfiles, model.SyncCustomerProfiles_OverrideForStore, scope);
         await Save(s, x => x.EnableReferrals, model.EnableReferrals_OverrideForStore, scope);

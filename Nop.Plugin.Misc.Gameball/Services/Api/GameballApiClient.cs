@@ -66,6 +66,24 @@ public class GameballApiClient : IGameballApiClient
     public Task<CustomerBalanceResponse> GetCustomerBalanceAsync(GameballCredentials credentials, string customerId, GameballCallPolicy policy, CancellationToken cancellationToken) =>
         Get<CustomerBalanceResponse>(GameballOperation.CustomerBalance, credentials, customerId, policy, cancellationToken);
 
+    public Task<HoldPointsResponse> HoldPointsAsync(GameballCredentials credentials, HoldPointsRequest request, GameballCallPolicy policy, CancellationToken cancellationToken) =>
+        Post<HoldPointsResponse>(GameballOperation.HoldPoints, credentials, request, policy, cancellationToken);
+
+    public Task<HoldDetailsResponse> GetHoldAsync(GameballCredentials credentials, string holdReference, GameballCallPolicy policy, CancellationToken cancellationToken) =>
+        Get<HoldDetailsResponse>(GameballOperation.GetHold, credentials, holdReference, policy, cancellationToken);
+
+    public Task<ReleaseHoldResponse> ReleaseHoldAsync(GameballCredentials credentials, string holdReference, GameballCallPolicy policy, CancellationToken cancellationToken) =>
+        Get<ReleaseHoldResponse>(GameballOperation.ReleaseHold, credentials, holdReference, policy, cancellationToken);
+
+    public Task<RedeemResponse> RedeemAsync(GameballCredentials credentials, RedeemRequest request, GameballCallPolicy policy, CancellationToken cancellationToken) =>
+        Post<RedeemResponse>(GameballOperation.Redeem, credentials, request, policy, cancellationToken);
+
+    public Task<RedemptionRulesResponse> GetRedemptionRulesAsync(GameballCredentials credentials, GameballCallPolicy policy, CancellationToken cancellationToken) =>
+        _http.SendAsync<RedemptionRulesResponse>(GameballOperation.RedemptionRules, credentials, GameballOperation.RedemptionRules.BuildPath(), null, policy, cancellationToken);
+
+    public Task<RedemptionConfigurationResponse> GetRedemptionConfigurationAsync(GameballCredentials credentials, string customerId, GameballCallPolicy policy, CancellationToken cancellationToken) =>
+        Get<RedemptionConfigurationResponse>(GameballOperation.RedemptionConfiguration, credentials, customerId, policy, cancellationToken);
+
     public async Task CheckConnectionAsync(GameballCredentials credentials, GameballCallPolicy policy, CancellationToken cancellationToken)
     {
         try

@@ -43,6 +43,20 @@ public sealed record GameballOperation(string Name, HttpMethod Method, string Pa
 
     public static GameballOperation CustomerBalance { get; } = new(nameof(CustomerBalance), HttpMethod.Get, "customers/{0}/balance", GameballRateBucket.CustomersRead, true);
 
+    /// <summary>Reserves points for a checkout. Not repeated by the client: a second hold would reserve the points twice.</summary>
+    public static GameballOperation HoldPoints { get; } = new(nameof(HoldPoints), HttpMethod.Post, "transactions/hold", GameballRateBucket.Transactions, false);
+
+    public static GameballOperation GetHold { get; } = new(nameof(GetHold), HttpMethod.Get, "transactions/hold/{0}", GameballRateBucket.Transactions, true);
+
+    public static GameballOperation ReleaseHold { get; } = new(nameof(ReleaseHold), HttpMethod.Delete, "transactions/hold/{0}", GameballRateBucket.Transactions, true);
+
+    /// <summary>Burns points, keyed by the transactionId the plugin chose (a repeat is refused as a duplicate).</summary>
+    public static GameballOperation Redeem { get; } = new(nameof(Redeem), HttpMethod.Post, "transactions/redeem", GameballRateBucket.Transactions, true);
+
+    public static GameballOperation RedemptionRules { get; } = new(nameof(RedemptionRules), HttpMethod.Get, "configurations/rewards/redemption", GameballRateBucket.Other, true);
+
+    public static GameballOperation RedemptionConfiguration { get; } = new(nameof(RedemptionConfiguration), HttpMethod.Get, "configurations/redemption?customerId={0}", GameballRateBucket.Other, true);
+
     public string BuildPath(params string[] segments) =>
         segments.Length == 0 ? PathTemplate : string.Format(System.Globalization.CultureInfo.InvariantCulture, PathTemplate, segments.Select(Uri.EscapeDataString).ToArray<object>());
 

@@ -35,6 +35,18 @@ public interface IGameballApiClient
 
     Task<CustomerBalanceResponse> GetCustomerBalanceAsync(GameballCredentials credentials, string customerId, GameballCallPolicy policy, CancellationToken cancellationToken);
 
+    Task<HoldPointsResponse> HoldPointsAsync(GameballCredentials credentials, HoldPointsRequest request, GameballCallPolicy policy, CancellationToken cancellationToken);
+
+    Task<HoldDetailsResponse> GetHoldAsync(GameballCredentials credentials, string holdReference, GameballCallPolicy policy, CancellationToken cancellationToken);
+
+    Task<ReleaseHoldResponse> ReleaseHoldAsync(GameballCredentials credentials, string holdReference, GameballCallPolicy policy, CancellationToken cancellationToken);
+
+    Task<RedeemResponse> RedeemAsync(GameballCredentials credentials, RedeemRequest request, GameballCallPolicy policy, CancellationToken cancellationToken);
+
+    Task<RedemptionRulesResponse> GetRedemptionRulesAsync(GameballCredentials credentials, GameballCallPolicy policy, CancellationToken cancellationToken);
+
+    Task<RedemptionConfigurationResponse> GetRedemptionConfigurationAsync(GameballCredentials credentials, string customerId, GameballCallPolicy policy, CancellationToken cancellationToken);
+
     /// <summary>
     /// Proves that both keys work with one cheap read that needs both (a customer balance): Gameball's
     /// "customer not found" counts as success. Throws with the kind that says what is wrong.

@@ -5,6 +5,7 @@ using Nop.Data;
 using Nop.Plugin.Misc.Gameball.Services.Actions;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Plugin.Misc.Gameball.Services.Profiles;
+using Nop.Plugin.Misc.Gameball.Services.Redemption;
 using Nop.Services.Configuration;
 using Nop.Services.Customers;
 using Nop.Services.Localization;
@@ -35,6 +36,7 @@ public class CustomerOutboxSource : IOutboxSource
     private readonly ActionRewardStore _actionStore;
     private readonly ActionSweepFinder _actionSweepFinder;
     private readonly CustomerProfileProcessor _profiles;
+    private readonly RedemptionProcessor _redemption;
 
     public CustomerOutboxSource(IRepository<GenericAttribute> genericAttributeRepository,
         ICustomerActivityService customerActivityService,
@@ -47,8 +49,10 @@ public class CustomerOutboxSource : IOutboxSource
         ActionRewardProcessor actions,
         ActionRewardStore actionStore,
         ActionSweepFinder actionSweepFinder,
-        CustomerProfileProcessor profiles)
+        CustomerProfileProcessor profiles,
+        RedemptionProcessor redemption)
     {
+        _redemption = redemption;
         _profiles = profiles;
         _actions = actions;
         _actionStore = actionStore;
@@ -100,7 +104,8 @@ public class CustomerOutboxSource : IOutboxSource
             await SaveAsync();
         var actions = await _actions.ProcessAsync(customer, retryNow, pass, cancellationToken);
         var profile = await _profiles.ProcessAsync(customer, retryNow, pass, cancellationToken, erased: false);
-        var work = Combine(actions, profile);
+        var redemption = await _redemption.ProcessAsync(customer, retryNow, pass, cancellationToken);
+        var work = Combine(Combine(actions, profile), redemption);
         if (awards.Count == 0)
             return work;
         var status = CashbackAwardStore.OverallStatus(awards);
@@ -156,7 +161,8 @@ public class CustomerOutboxSource : IOutboxSource
         }
 
         var profileFailed = await _profiles.ResetFailedAsync(customer);
-        return awardsFailed || rewardsFailed || profileFailed;
+        var holdsFailed = await _redemption.ResetFailedAsync(customer);
+        return awardsFailed || rewardsFailed || profileFailed || holdsFailed;
     }
 
     public async Task<IReadOnlyCollection<int>> FindWorkAsync(CancellationToken cancellationToken)
@@ -166,6 +172,6 @@ public class CustomerOutboxSource : IOutboxSource
             .Where(a => a.KeyGroup == Group && (a.Key == CashbackAwardStore.StatusKey || a.Key == ActionRewardStore.StatusKey || a.Key == ProfileStore.StatusKey) && a.Value == pending)
             .Select(a => a.EntityId)
             .ToListAsync();
-        return withPendingWork.Union(await _actionSweepFinder.FindAsync(cancellationToken)).ToList();
+        return withPendingWork.Union(await _actionSweepFinder.FindAsync(cancellationToken)).Union(await _redemption.FindWorkAsync(cancellationToken)).ToList();
     }
 }

@@ -114,6 +114,9 @@ public static class OrderRequestMapper
             extra["currency"] = snapshot.PrimaryCurrencyCode;
         if (!string.IsNullOrWhiteSpace(snapshot.Order.PaymentMethodSystemName))
             extra["paymentMethod"] = snapshot.Order.PaymentMethodSystemName;
+        // the points were burned at placement (POST /transactions/redeem) under this id: referenced, never burned again
+        if (!string.IsNullOrWhiteSpace(snapshot.PointsRedemptionTransactionId))
+            extra["pointsRedemption"] = snapshot.PointsRedemptionTransactionId;
         return extra;
     }
 

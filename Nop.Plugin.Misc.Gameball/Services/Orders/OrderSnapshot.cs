@@ -27,6 +27,9 @@ public sealed record OrderSnapshot
     public bool IsMultiStore { get; init; }
 
     public string? PrimaryCurrencyCode { get; init; }
+
+    /// <summary>The transactionId the order's points were burned under (POST /transactions/redeem), when points paid part of it.</summary>
+    public string? PointsRedemptionTransactionId { get; init; }
 }
 
 public sealed record OrderLineSnapshot

@@ -24,6 +24,7 @@ public class OrderSnapshotLoader
     private readonly IProductService _productService;
     private readonly IStoreService _storeService;
     private readonly CurrencySettings _currencySettings;
+    private readonly IGenericAttributeService _genericAttributeService;
 
     public OrderSnapshotLoader(IAddressService addressService,
         ICategoryService categoryService,
@@ -33,8 +34,10 @@ public class OrderSnapshotLoader
         IOrderService orderService,
         IProductService productService,
         IStoreService storeService,
-        CurrencySettings currencySettings)
+        CurrencySettings currencySettings,
+        IGenericAttributeService genericAttributeService)
     {
+        _genericAttributeService = genericAttributeService;
         _addressService = addressService;
         _categoryService = categoryService;
         _currencyService = currencyService;
@@ -65,6 +68,7 @@ public class OrderSnapshotLoader
             StoreName = stores.FirstOrDefault(s => s.Id == order.StoreId)?.Name,
             IsMultiStore = stores.Count > 1,
             PrimaryCurrencyCode = currency?.CurrencyCode,
+            PointsRedemptionTransactionId = await PointsRedemptionOfAsync(order),
         };
     }
 
@@ -104,6 +108,21 @@ public class OrderSnapshotLoader
         if (first is null)
             return null;
         return (await _manufacturerService.GetManufacturersByIdsAsync([first.ManufacturerId])).FirstOrDefault()?.Name;
+    }
+
+    private async Task<string?> PointsRedemptionOfAsync(Order order)
+    {
+        var json = await _genericAttributeService.GetAttributeAsync<string>(order, Redemption.RedemptionStore.OrderKey);
+        if (string.IsNullOrEmpty(json))
+            return null;
+        try
+        {
+            return Newtonsoft.Json.JsonConvert.DeserializeObject<Redemption.OrderRedemption>(json)?.TransactionId;
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));

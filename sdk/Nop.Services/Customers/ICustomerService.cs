@@ -10,4 +10,7 @@ public partial interface ICustomerService
     Task<bool> IsRegisteredAsync(Customer customer, bool onlyActiveCustomerRoles = true);
     Task<Address> GetCustomerBillingAddressAsync(Customer customer);
     Task<bool> IsGuestAsync(Customer customer, bool onlyActiveCustomerRoles = true);
+    Task<string[]> ParseAppliedGiftCardCouponCodesAsync(Customer customer);
+    Task ApplyGiftCardCouponCodeAsync(Customer customer, string couponCode);
+    Task RemoveGiftCardCouponCodeAsync(Customer customer, string couponCode);
 }

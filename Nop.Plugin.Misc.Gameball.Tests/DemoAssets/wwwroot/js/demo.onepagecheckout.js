@@ -30,6 +30,25 @@ var DemoCheckout = {
     });
   },
 
+  // nopCommerce's ConfirmOrder.save: a failed confirm step shows its message in an alert, a placed order goes on
+  confirm: function () {
+    $('#confirm-order-buttons-container button').prop('disabled', true);
+    $.ajax({
+      cache: false,
+      url: '/checkout/OpcConfirmOrder/',
+      type: 'POST',
+      success: function (response) {
+        if (response.error) {
+          alert(response.message);
+          return;
+        }
+        window.location = response.redirect;
+      },
+      complete: function () { $('#confirm-order-buttons-container button').prop('disabled', false); },
+      error: function () { alert('The demo checkout failed.'); }
+    });
+  },
+
   applyStep: function (response) {
     if (response.update_section) {
       $('#checkout-' + response.update_section.name + '-load').html(response.update_section.html);

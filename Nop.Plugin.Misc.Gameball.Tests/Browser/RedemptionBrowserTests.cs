@@ -1,0 +1,199 @@
+using Nop.Core.Domain.Customers;
+using Nop.Plugin.Misc.Gameball.Services.Orders;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Support.UI;
+
+namespace Nop.Plugin.Misc.Gameball.Tests.Browser;
+
+/// <summary>
+/// Paying with points in Chromium, in the demo store's stand-ins of nopCommerce's pages: the cart, the multi-step
+/// checkout's confirm page and the one-page checkout (whose confirm step arrives after load). What the shopper
+/// sees: their balance, the points taken off as their own totals line, the total the order is placed with.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public class RedemptionBrowserTests : BrowserTest
+{
+    private const string Box = ".cart-footer [data-gameball-redemption]";
+
+    private Customer _maria = null!;
+    private string _mariaId = null!;
+
+    [SetUp]
+    public void SignedInShopperWithPoints()
+    {
+        Demo.Store.Settings[0].EnableRedemption = true;
+        _maria = Demo.Store.AddCustomer("maria@example.test");
+        _maria.CustomerGuid = Guid.NewGuid();
+        _maria.RegisteredInStoreId = 1;
+        _mariaId = GameballIdentifiers.CustomerId(_maria);
+        Demo.Fake.Ledger.GrantPoints(_mariaId, 2000);
+        Demo.Store.CurrentCustomer = _maria;
+        // two bags: $110.00 with tax; at most half of it (550 points) may be paid with points
+        Demo.Store.AddToCart(_maria, Demo.Store.AddProduct("Canvas tote bag", 50m), 2);
+    }
+
+    private WebDriverWait Wait(int seconds = 15) => new(Browser, TimeSpan.FromSeconds(seconds));
+
+    private IWebElement WaitForBox(string scope = "") => Wait().Until(_ =>
+    {
+        var boxes = Browser.FindElements(By.CssSelector((scope + " " + Box).Trim()));
+        return boxes.Count == 1 && boxes[0].Displayed && boxes[0].Text.Contains("2,000 points available", StringComparison.Ordinal) ? boxes[0] : null;
+    })!;
+
+    private string OrderTotal(string scope = "") => Browser.FindElement(By.CssSelector((scope + " table.cart-total tr.order-total .value-summary").Trim())).Text;
+
+    /// <summary>Types the points and applies them; the page reloads with the totals nopCommerce renders.</summary>
+    private void Apply(IWebElement box, long points)
+    {
+        var input = box.FindElement(By.CssSelector("input.gameball-redemption-points"));
+        input.Clear();
+        input.SendKeys(points.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Browser.ExecuteScript("window.gameballBeforeApply = true;");
+        box.FindElement(By.CssSelector("button.gameball-redemption-apply-button")).Click();
+        Wait().Until(_ => !(bool)Browser.ExecuteScript("return window.gameballBeforeApply === true;")!);
+    }
+
+    private IWebElement WaitForPointsLine(string scope = "") => Wait().Until(_ =>
+    {
+        var rows = Browser.FindElements(By.CssSelector((scope + " table.cart-total tr.giftcard-summary.gameball-points-redeemed").Trim()));
+        return rows.Count == 1 && rows[0].Displayed ? rows[0] : null;
+    })!;
+
+    [Test]
+    public void InTheCartTheShopperAppliesPointsSeesThemAsTheirOwnLineAndRemovesThem()
+    {
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/cart");
+        var box = WaitForBox();
+        box.Text.Should().Contain("worth $200.00").And.Contain("Use from 100 to 550 points");
+        OrderTotal().Should().Be("$110.00");
+
+        Apply(box, 300);
+
+        var line = WaitForPointsLine();
+        line.FindElement(By.CssSelector("td.cart-total-left label")).Text.Should().Be("Points redeemed:");
+        line.FindElement(By.CssSelector("td.cart-total-right")).Text.Should().Be("-$30.00");
+        line.Text.Should().NotContain("GB-", "the card's code is not shown");
+        OrderTotal().Should().Be("$80.00");
+        box = WaitForBox();
+        Wait().Until(_ => box.FindElement(By.CssSelector(".gameball-redemption-applied")).Displayed);
+        box.FindElement(By.CssSelector(".gameball-redemption-applied-text")).Text.Should().Be("300 points ($30.00) are taken off your order.");
+        ScreenshotOf(box, "redemption-cart.png");
+        Demo.Fake.Ledger.Holds.Should().ContainSingle().Which.Points.Should().Be(300);
+
+        Browser.ExecuteScript("window.gameballBeforeApply = true;");
+        box.FindElement(By.CssSelector("button.gameball-redemption-remove-button")).Click();
+        Wait().Until(_ => !(bool)Browser.ExecuteScript("return window.gameballBeforeApply === true;")!);
+        Wait().Until(_ => Browser.FindElements(By.CssSelector(Box)).Count == 1 && OrderTotal() == "$110.00");
+        Browser.FindElements(By.CssSelector("tr.giftcard-summary")).Should().BeEmpty();
+        // the release goes through the outbox; once it has landed, the points are available again
+        Wait().Until(_ => Demo.Fake.Ledger.Releases.Count == 1);
+        Browser.Navigate().Refresh();
+        WaitForBox();
+    }
+
+    [Test]
+    public void TheMultiStepCheckoutPlacesTheOrderWithTheReducedTotalAndBurnsThePointsOnce()
+    {
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/checkout/confirm");
+        Apply(WaitForBox(".order-confirm-page"), 300);
+        WaitForPointsLine(".order-confirm-page");
+        OrderTotal(".order-confirm-page").Should().Be("$80.00");
+        ScreenshotOf(Browser.FindElement(By.CssSelector(".order-confirm-page .cart-footer")), "redemption-confirm.png");
+
+        Browser.FindElement(By.CssSelector("#confirm-order-form .confirm-order-next-step-button")).Click();
+
+        Wait().Until(_ => Browser.FindElements(By.CssSelector(".order-completed-page")).Count == 1);
+        Browser.FindElement(By.CssSelector(".order-completed-page .order-total")).Text.Should().Be("Order total: $80.00");
+        Wait().Until(_ => Demo.Fake.Ledger.Burns.Count == 1);
+        Demo.Fake.Ledger.Burns.Single().Points.Should().Be(300);
+        Demo.Fake.Ledger.AvailableOf(_mariaId).Should().Be(1700);
+    }
+
+    [Test]
+    public void TheMultiStepCheckoutDoesNotPlaceAnOrderWithAHoldThatRanOut()
+    {
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/checkout/confirm");
+        Apply(WaitForBox(".order-confirm-page"), 300);
+        WaitForPointsLine(".order-confirm-page");
+        Demo.Fake.Ledger.ExpireHold(Demo.Fake.Ledger.Holds.Single().Reference);
+
+        Browser.FindElement(By.CssSelector("#confirm-order-form .confirm-order-next-step-button")).Click();
+
+        // back on the confirm page, at the full total, no order placed
+        Wait().Until(_ => Browser.FindElements(By.CssSelector(".order-confirm-page table.cart-total tr.order-total")).Count == 1
+                          && OrderTotal(".order-confirm-page") == "$110.00");
+        Browser.FindElements(By.CssSelector("tr.giftcard-summary")).Should().BeEmpty();
+        Demo.Store.Orders.Should().BeEmpty();
+        Demo.Fake.Ledger.Burns.Should().BeEmpty();
+    }
+
+    [Test]
+    public void TheOnePageCheckoutShowsTheBoxInItsConfirmStepAndRefusesAHoldThatRanOut()
+    {
+        void ToConfirmStep()
+        {
+            foreach (var (button, next) in new[]
+                     {
+                         ("#billing-buttons-container .new-address-next-step-button", "checkout-step-payment-method"),
+                         ("#payment-method-buttons-container .payment-method-next-step-button", "checkout-step-payment-info"),
+                         ("#payment-info-buttons-container .payment-info-next-step-button", "checkout-step-confirm-order"),
+                     })
+            {
+                Browser.FindElement(By.CssSelector(button)).Click();
+                Wait().Until(_ => Browser.FindElement(By.Id(next)).Displayed);
+            }
+        }
+
+        const string step = "#checkout-confirm-order-load";
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/onepagecheckout");
+        ToConfirmStep();
+        Apply(WaitForBox(step), 300);
+        // the reload starts the checkout again, as nopCommerce's one-page checkout does on a reload
+        ToConfirmStep();
+        WaitForPointsLine(step);
+        OrderTotal(step).Should().Be("$80.00");
+        ScreenshotOf(Browser.FindElement(By.CssSelector($"{step} .cart-footer")), "redemption-opc.png");
+
+        // the hold runs out in Gameball while the shopper reads the page
+        Demo.Fake.Ledger.ExpireHold(Demo.Fake.Ledger.Holds.Single().Reference);
+        Browser.FindElement(By.CssSelector("#confirm-order-buttons-container .confirm-order-next-step-button")).Click();
+
+        var alert = Wait().Until(_ =>
+        {
+            try
+            {
+                return Browser.SwitchTo().Alert();
+            }
+            catch (NoAlertPresentException)
+            {
+                return null;
+            }
+        })!;
+        alert.Text.Should().Contain("no longer held").And.Contain("nothing was charged for them");
+        alert.Accept();
+        Demo.Store.Orders.Should().BeEmpty("the order is not placed with points Gameball will not burn");
+        Demo.Store.ActiveGiftCardsOf(_maria).Should().BeEmpty("the points came off the cart");
+        Demo.Fake.Ledger.Burns.Should().BeEmpty();
+    }
+
+    [Test]
+    public void AGuestIsToldToSignIn()
+    {
+        var guest = Demo.Store.AddCustomer(null, registered: false);
+        Demo.Store.AddToCart(guest, Demo.Store.Products[0], 1);
+        Demo.Store.CurrentCustomer = guest;
+
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/cart");
+
+        var link = Wait().Until(_ =>
+        {
+            var links = Browser.FindElements(By.CssSelector($"{Box} .gameball-redemption-signin-link"));
+            return links.Count == 1 && links[0].Displayed ? links[0] : null;
+        })!;
+        link.Text.Should().Be("Sign in to pay with your Gameball points.");
+        link.GetAttribute("href").Should().Contain("/login?returnUrl=");
+        Demo.Fake.Requests.Should().NotContain(r => r.Path.Contains("/transactions/", StringComparison.Ordinal) || r.Path.Contains("/balance", StringComparison.Ordinal)
+            || r.Path.Contains("/configurations/", StringComparison.Ordinal), "nothing about points is asked of Gameball for a guest");
+    }
+}

@@ -1,0 +1,11 @@
+namespace Nop.Core.Domain.Customers;
+
+public partial class CustomerLoggedOutEvent
+{
+    public CustomerLoggedOutEvent(Customer customer)
+    {
+        Customer = customer;
+    }
+
+    public Customer Customer { get; }
+}
