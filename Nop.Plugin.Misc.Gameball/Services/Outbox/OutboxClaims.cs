@@ -49,14 +49,14 @@ public class OutboxClaims
 
         var rows = await _repository.Table.Where(a => a.KeyGroup == KeyGroup && a.EntityId == entityId && a.Key == lockKey).ToListAsync();
         var skew = _membership.Timing.ClockSkew;
-        var rivals = rows.Where(r => r.Id != mine.Id && !(ExpiresUtc(r.Value) + skew < now)).ToList();
-        foreach (var stale in rows.Where(r => r.Id != mine.Id && ExpiresUtc(r.Value) + skew < now))
+        var others = rows.Where(r => r.Id != mine.Id).ToLookup(r => ExpiresUtc(r.Value) + skew < now);
+        foreach (var stale in others[true])
         {
             var (id, value) = (stale.Id, stale.Value);
             await _repository.DeleteAsync(a => a.Id == id && a.Value == value);
         }
 
-        if (rivals.Count == 0 && rows.Any(r => r.Id == mine.Id))
+        if (!others[false].Any() && rows.Any(r => r.Id == mine.Id))
             return new OutboxClaim(mine.Id, mine.Value);
 
         await ReleaseAsync(new OutboxClaim(mine.Id, mine.Value));
