@@ -7,6 +7,7 @@ using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.Stores;
 using Nop.Core.Events;
 using Nop.Plugin.Misc.Gameball.FakeGameball;
+using Nop.Plugin.Misc.Gameball.Services.Cashback;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Services.Redemption;
 using Nop.Plugin.Misc.Gameball.Tests.Support;
@@ -88,7 +89,7 @@ public class RedemptionEndToEndTests : FakeGameballEndToEndTest
     /// cart is cleared (an event per item), the cards' use is recorded, then OrderPlacedEvent (and OrderPaidEvent for a
     /// payment method that captures at once).
     /// </summary>
-    private async Task<Order> PlaceOrderAsync(bool paid)
+    private async Task<Order> PlaceOrderAsync(bool paid, bool publishPlaced = true)
     {
         var lines = Store.Cart.Where(i => i.CustomerId == _maria.Id).ToList();
         var order = Store.AddOrder(_maria, paid, [.. lines.Select(l => (Store.Products.First(p => p.Id == l.ProductId), l.Quantity))]);
@@ -110,6 +111,8 @@ public class RedemptionEndToEndTests : FakeGameballEndToEndTest
 
         Store.GiftCardUsages.AddRange(usages);
         Store.AppliedGiftCardCodes.TryRemove(_maria.Id, out _);
+        if (!publishPlaced)
+            return order;
         await PublishAsync(new OrderPlacedEvent(order));
         if (paid)
             await Host.PublishAsync(new OrderPaidEvent(order));
@@ -356,6 +359,52 @@ public class RedemptionEndToEndTests : FakeGameballEndToEndTest
         burn.HoldReference.Should().BeNull();
         burn.Points.Should().Be(300);
         Fake.Ledger.AvailableOf(_mariaId).Should().Be(1700);
+    }
+
+    [Test]
+    public async Task A_process_that_stopped_before_the_order_was_published_has_its_points_burned_not_released_by_the_sweep()
+    {
+        await ApplyAsync(300);
+        var reference = ActiveHold!.HoldReference!;
+
+        // nopCommerce committed the order, cleared the cart and recorded the card's use, then the process stopped
+        // before OrderPlacedEvent: the hold is still active in the plugin's records, the card is spent
+        var order = await PlaceOrderAsync(paid: false, publishPlaced: false);
+        order.OrderTotal.Should().Be(85m);
+        ActiveHold.Should().NotBeNull();
+
+        // restarted long after: Gameball let the hold run out, the sweep finds the abandoned-looking hold
+        Host.Clock.Advance(TimeSpan.FromMinutes(11));
+        Fake.Ledger.ExpireHold(reference);
+        (await Host.SweepAsync()).Should().BeGreaterThan(0);
+
+        await WaitForHoldsAsync(h => h.Single().Phase == HoldPhase.Burned, "the burn of the points the order took off");
+        Fake.Ledger.Releases.Should().BeEmpty("the shopper paid $30.00 of the order with these points");
+        var burn = Fake.Ledger.Burns.Should().ContainSingle().Subject;
+        burn.Points.Should().Be(300);
+        burn.TransactionId.Should().Be(GameballIdentifiers.OrderId(order) + "-points");
+        Fake.Ledger.AvailableOf(_mariaId).Should().Be(1700);
+        var hold = Holds.Single();
+        hold.OrderId.Should().Be(order.Id);
+        hold.Note.Should().Contain("order was placed");
+        JsonConvert.DeserializeObject<OrderRedemption>(Store.Attribute(order, RedemptionStore.OrderKey)!)!.Amount.Should().Be(30m, "the order card shows the points");
+        Store.GiftCards.Single().IsGiftCardActivated.Should().BeFalse("the used card is kept for the order's record, out of use");
+        Fake.Requests.Should().OnlyContain(r => r.Violations.Count == 0);
+    }
+
+    [Test]
+    public async Task A_cart_emptied_by_an_order_whose_event_never_came_burns_at_the_next_look()
+    {
+        await ApplyAsync(300);
+
+        await PlaceOrderAsync(paid: false, publishPlaced: false);
+        // the look the emptied cart scheduled, 30 s on (the test does not wait for the timer)
+        Host.Clock.Advance(RedemptionProcessor.EmptyCartGrace + TimeSpan.FromSeconds(1));
+        Host.Services.GetRequiredService<OutboxQueue>().Enqueue(CustomerOutboxSource.Address(_maria.Id));
+
+        await WaitForHoldsAsync(h => h.Single().Phase == HoldPhase.Burned, "the burn");
+        Fake.Ledger.Releases.Should().BeEmpty();
+        Fake.Ledger.Burns.Should().ContainSingle().Which.Points.Should().Be(300);
     }
 
     [Test]

@@ -609,6 +609,8 @@ public sealed class InMemoryNopStore
         });
         mock.Setup(s => s.GetGiftCardByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Snapshot(GiftCards).FirstOrDefault(g => g.Id == id)!);
         mock.Setup(s => s.GetGiftCardRemainingAmountAsync(It.IsAny<GiftCard>())).ReturnsAsync((GiftCard card) => RemainingOf(card));
+        mock.Setup(s => s.GetGiftCardUsageHistoryAsync(It.IsAny<GiftCard>())).ReturnsAsync((GiftCard card) =>
+            (IList<GiftCardUsageHistory>)Snapshot(GiftCardUsages).Where(u => u.GiftCardId == card.Id).ToList());
         mock.Setup(s => s.GetGiftCardUsageHistoryAsync(It.IsAny<Order>())).ReturnsAsync((Order order) =>
             (IList<GiftCardUsageHistory>)Snapshot(GiftCardUsages).Where(u => u.UsedWithOrderId == order.Id).ToList());
         mock.Setup(s => s.GetActiveGiftCardsAppliedByCustomerAsync(It.IsAny<Customer>())).ReturnsAsync((Customer c) => (IList<GiftCard>)ActiveGiftCardsOf(c).ToList());

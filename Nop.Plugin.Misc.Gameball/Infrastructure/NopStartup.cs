@@ -71,6 +71,7 @@ public class NopStartup : INopStartup
         services.AddSingleton<RedemptionRulesCache>();
         services.AddScoped<RedemptionStore>();
         services.AddScoped<RedemptionGiftCards>();
+        services.AddScoped<PointsHoldEndings>();
         services.AddScoped<HoldHandler>();
         services.AddScoped<HoldStepHandler>();
         services.AddScoped<RedemptionProcessor>();

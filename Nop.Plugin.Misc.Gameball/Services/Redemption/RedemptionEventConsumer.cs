@@ -1,4 +1,3 @@
-using Newtonsoft.Json;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Events;
@@ -53,8 +52,7 @@ public class RedemptionEventConsumer :
         var customer = await _customerService.GetCustomerByIdAsync(order.CustomerId);
         if (customer is null)
             return;
-        await _redemption.OnOrderPlacedAsync(order, customer,
-            record => _genericAttributeService.SaveAttributeAsync(order, RedemptionStore.OrderKey, JsonConvert.SerializeObject(record)));
+        await _redemption.OnOrderPlacedAsync(order, customer);
     }
 
     public Task HandleEventAsync(OrderStatusChangedEvent eventMessage) =>

@@ -82,6 +82,18 @@ public class RedemptionGiftCards
     public async Task<decimal> UsedOnOrderAsync(Order order, PointsHold hold) =>
         hold.GiftCardId is not { } id ? 0 : (await _giftCardService.GetGiftCardUsageHistoryAsync(order)).Where(u => u.GiftCardId == id).Sum(u => u.UsedValue);
 
+    /// <summary>The order that took the hold's card off its total, and how much it took; null while no order used it.</summary>
+    public async Task<(int OrderId, decimal Amount)?> FindUseAsync(PointsHold hold)
+    {
+        if (hold.GiftCardId is not { } id || await _giftCardService.GetGiftCardByIdAsync(id) is not { } card)
+            return null;
+        var uses = (await _giftCardService.GetGiftCardUsageHistoryAsync(card)).Where(u => u.UsedWithOrderId > 0).ToList();
+        if (uses.Count == 0)
+            return null;
+        var orderId = uses.OrderBy(u => u.CreatedOnUtc).First().UsedWithOrderId;
+        return (orderId, uses.Where(u => u.UsedWithOrderId == orderId).Sum(u => u.UsedValue));
+    }
+
     /// <summary>Gameball cards the customer applied that are not the hold's (a code someone else was given): removed.</summary>
     public async Task<bool> RemoveForeignCardsAsync(Customer customer, PointsHold? hold)
     {

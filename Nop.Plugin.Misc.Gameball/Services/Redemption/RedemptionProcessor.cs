@@ -30,7 +30,7 @@ public class RedemptionProcessor
     private readonly IShoppingCartService _shoppingCartService;
     private readonly HoldStepHandler _handler;
     private readonly OutboxRunner _runner;
-    private readonly RedemptionGiftCards _giftCards;
+    private readonly PointsHoldEndings _endings;
     private readonly RedemptionStore _store;
     private readonly TimeProvider _timeProvider;
 
@@ -40,7 +40,7 @@ public class RedemptionProcessor
         IShoppingCartService shoppingCartService,
         HoldStepHandler handler,
         OutboxRunner runner,
-        RedemptionGiftCards giftCards,
+        PointsHoldEndings endings,
         RedemptionStore store,
         TimeProvider timeProvider)
     {
@@ -50,7 +50,7 @@ public class RedemptionProcessor
         _shoppingCartService = shoppingCartService;
         _handler = handler;
         _runner = runner;
-        _giftCards = giftCards;
+        _endings = endings;
         _store = store;
         _timeProvider = timeProvider;
     }
@@ -158,7 +158,7 @@ public class RedemptionProcessor
             // reversed before the burn left: nothing to burn, and the hold (if still there) goes back
             burn.MarkSkipped("The order was cancelled, deleted or refunded before its points were burned.");
             if (burn.HoldReference is not null)
-                hold.Release ??= new HoldStep { Step = HoldStepKind.Release, StepId = burn.HoldReference, HoldReference = burn.HoldReference, CreatedUtc = Now, Payload = GameballJson.Serialize(new { holdReference = burn.HoldReference }) };
+                hold.Release ??= _endings.NewRelease(hold);
             hold.Phase = HoldPhase.Releasing;
             hold.Note = burn.LastError;
             return;
@@ -180,20 +180,7 @@ public class RedemptionProcessor
         hold.Note = order is null || order.Deleted ? "The order was deleted." : order.OrderStatus == OrderStatus.Cancelled ? "The order was cancelled." : "The order was refunded.";
     }
 
-    private async Task BeginReleaseAsync(Customer customer, PointsHold hold, string reason)
-    {
-        await _giftCards.RetireAsync(customer, hold);
-        hold.Phase = HoldPhase.Releasing;
-        hold.Note = reason;
-        hold.Release ??= new HoldStep
-        {
-            Step = HoldStepKind.Release,
-            StepId = hold.HoldReference ?? hold.HoldId,
-            HoldReference = hold.HoldReference,
-            CreatedUtc = Now,
-            Payload = GameballJson.Serialize(new { holdReference = hold.HoldReference }),
-        };
-    }
+    private Task BeginReleaseAsync(Customer customer, PointsHold hold, string reason) => _endings.EndAsync(customer, hold, reason);
 
     /// <summary>A hold's phase once its steps are done.</summary>
     private static void Advance(PointsHold hold)

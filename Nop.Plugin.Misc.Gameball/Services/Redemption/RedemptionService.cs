@@ -47,6 +47,7 @@ public class RedemptionService
     private readonly IOrderTotalCalculationService _orderTotals;
     private readonly IShoppingCartService _shoppingCartService;
     private readonly HoldHandler _holdHandler;
+    private readonly PointsHoldEndings _endings;
     private readonly OutboxProcessor _outbox;
     private readonly OutboxQueue _queue;
     private readonly OutboxRunner _runner;
@@ -60,6 +61,7 @@ public class RedemptionService
         IOrderTotalCalculationService orderTotals,
         IShoppingCartService shoppingCartService,
         HoldHandler holdHandler,
+        PointsHoldEndings endings,
         OutboxProcessor outbox,
         OutboxQueue queue,
         OutboxRunner runner,
@@ -73,6 +75,7 @@ public class RedemptionService
         _orderTotals = orderTotals;
         _shoppingCartService = shoppingCartService;
         _holdHandler = holdHandler;
+        _endings = endings;
         _outbox = outbox;
         _queue = queue;
         _runner = runner;
@@ -340,12 +343,8 @@ public class RedemptionService
         return locked ? outcome : RedemptionOutcome.Busy;
     }
 
-    /// <summary>
-    /// An order was placed with the hold's card: the points are burned now, through the outbox, by hold reference
-    /// (or, when the order used less than the card, the hold is released and the value used is burned), keyed by the
-    /// order, so the burn happens once whenever the order is paid. The order keeps a record for its admin card.
-    /// </summary>
-    public async Task OnOrderPlacedAsync(Order order, Customer customer, Func<OrderRedemption, Task> recordOnOrderAsync)
+    /// <summary>An order was placed with the hold's card: the points are burned through the outbox (<see cref="PointsHoldEndings.BurnForOrderAsync"/>).</summary>
+    public async Task OnOrderPlacedAsync(Order order, Customer customer)
     {
         var holds = await _store.LoadAsync(customer);
         if (!holds.Any(h => h.IsActive))
@@ -356,69 +355,15 @@ public class RedemptionService
             foreach (var hold in holds.Where(h => h.IsActive).ToList())
             {
                 var used = await _giftCards.UsedOnOrderAsync(order, hold);
-                if (used <= 0)
-                    continue;
-                var gameballOrderId = GameballIdentifiers.OrderId(order);
-                var transactionId = RedemptionMath.BurnTransactionId(gameballOrderId);
-                var whole = used >= hold.HoldAmount - 0.005m;
-                hold.Phase = HoldPhase.Placed;
-                hold.OrderId = order.Id;
-                hold.OrderNumber = order.CustomOrderNumber;
-                hold.UsedAmount = used;
-                if (!whole)
-                    hold.Release = NewRelease(hold);
-                hold.Burn = new HoldStep
-                {
-                    Step = HoldStepKind.Burn,
-                    StepId = transactionId,
-                    HoldReference = whole ? hold.HoldReference : null,
-                    FallbackPoints = whole ? (long)Math.Ceiling(hold.HoldPoints) : null,
-                    CreatedUtc = Now,
-                    Payload = GameballJson.Serialize(new RedeemRequest
-                    {
-                        CustomerId = GameballIdentifiers.CustomerId(customer),
-                        TransactionId = transactionId,
-                        TransactionTime = DateTime.SpecifyKind(order.CreatedOnUtc, DateTimeKind.Utc),
-                        HoldReference = whole ? hold.HoldReference : null,
-                        Amount = whole ? null : used,
-                        IgnoreOtp = true,
-                        Reason = "Order " + (order.CustomOrderNumber ?? order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    }),
-                };
-                await _giftCards.RetireAsync(customer, hold);
-                await recordOnOrderAsync(new OrderRedemption
-                {
-                    CustomerId = customer.Id,
-                    HoldId = hold.HoldId,
-                    HoldReference = hold.HoldReference,
-                    Points = whole ? hold.HoldPoints : Math.Ceiling(used / (hold.HoldAmount / Math.Max(1, hold.HoldPoints))),
-                    Amount = used,
-                    TransactionId = transactionId,
-                });
+                if (used > 0)
+                    await _endings.BurnForOrderAsync(customer, hold, order, used);
             }
 
             await SaveAndQueueAsync(customer, holds);
         }, CancellationToken.None);
     }
 
-    /// <summary>Ends an active hold now (its card leaves the cart) and leaves its release to the outbox.</summary>
-    internal async Task BeginReleaseAsync(Customer customer, PointsHold hold, string reason)
-    {
-        await _giftCards.RetireAsync(customer, hold);
-        hold.Phase = HoldPhase.Releasing;
-        hold.Note = reason;
-        hold.Release ??= NewRelease(hold);
-    }
-
-    private HoldStep NewRelease(PointsHold hold) => new()
-    {
-        Step = HoldStepKind.Release,
-        StepId = hold.HoldReference ?? hold.HoldId,
-        HoldReference = hold.HoldReference,
-        CreatedUtc = Now,
-        // the call names its hold in the path; the payload keeps it as the work's persisted request
-        Payload = GameballJson.Serialize(new { holdReference = hold.HoldReference }),
-    };
+    private Task BeginReleaseAsync(Customer customer, PointsHold hold, string reason) => _endings.EndAsync(customer, hold, reason);
 
     private async Task SaveAndQueueAsync(Customer customer, List<PointsHold> holds)
     {

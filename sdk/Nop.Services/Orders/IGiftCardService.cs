@@ -24,5 +24,7 @@ public partial interface IGiftCardService
 
     Task<decimal> GetGiftCardRemainingAmountAsync(GiftCard giftCard);
 
+    Task<IList<GiftCardUsageHistory>> GetGiftCardUsageHistoryAsync(GiftCard giftCard);
+
     Task<IList<GiftCardUsageHistory>> GetGiftCardUsageHistoryAsync(Order order);
 }
