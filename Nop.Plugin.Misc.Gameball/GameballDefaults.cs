@@ -27,6 +27,12 @@ public static class GameballDefaults
 
     public const string RedemptionScriptRouteName = "Plugin.Misc.Gameball.RedemptionScript";
 
+    /// <summary>The cart's order totals as nopCommerce renders them, for the one-page checkout's confirm step after the points change.</summary>
+    public const string RedemptionTotalsRouteName = "Plugin.Misc.Gameball.RedemptionTotals";
+
+    /// <summary>nopCommerce's order totals view component (Nop.Web.Components.OrderTotalsViewComponent), by its full name.</summary>
+    public const string OrderTotalsViewComponentName = "Nop.Web.Components.OrderTotals";
+
     public const string RedemptionViewPath = "~/Plugins/Misc.Gameball/Views/PointsRedemption.cshtml";
 
     public const string RedemptionStylesPath = "~/Plugins/Misc.Gameball/Content/points-redemption.css";

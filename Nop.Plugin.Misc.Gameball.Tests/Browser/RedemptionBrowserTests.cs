@@ -33,7 +33,13 @@ public class RedemptionBrowserTests : BrowserTest
         Demo.Store.AddToCart(_maria, Demo.Store.AddProduct("Canvas tote bag", 50m), 2);
     }
 
-    private WebDriverWait Wait(int seconds = 15) => new(Browser, TimeSpan.FromSeconds(seconds));
+    private WebDriverWait Wait(int seconds = 15)
+    {
+        var wait = new WebDriverWait(Browser, TimeSpan.FromSeconds(seconds));
+        // the one-page checkout's totals are replaced while a wait reads them
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
+        return wait;
+    }
 
     private IWebElement WaitForBox(string scope = "") => Wait().Until(_ =>
     {
@@ -128,32 +134,90 @@ public class RedemptionBrowserTests : BrowserTest
         Demo.Fake.Ledger.Burns.Should().BeEmpty();
     }
 
-    [Test]
-    public void TheOnePageCheckoutShowsTheBoxInItsConfirmStepAndRefusesAHoldThatRanOut()
+    private const string OpcConfirmStep = "#checkout-confirm-order-load";
+
+    /// <summary>Through the one-page checkout's steps (each inserted after load) to its confirm step, which holds the order summary.</summary>
+    private void ToOnePageConfirmStep()
     {
-        void ToConfirmStep()
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/onepagecheckout");
+        foreach (var (button, next) in new[]
+                 {
+                     ("#billing-buttons-container .new-address-next-step-button", "checkout-step-payment-method"),
+                     ("#payment-method-buttons-container .payment-method-next-step-button", "checkout-step-payment-info"),
+                     ("#payment-info-buttons-container .payment-info-next-step-button", "checkout-step-confirm-order"),
+                 })
         {
-            foreach (var (button, next) in new[]
-                     {
-                         ("#billing-buttons-container .new-address-next-step-button", "checkout-step-payment-method"),
-                         ("#payment-method-buttons-container .payment-method-next-step-button", "checkout-step-payment-info"),
-                         ("#payment-info-buttons-container .payment-info-next-step-button", "checkout-step-confirm-order"),
-                     })
-            {
-                Browser.FindElement(By.CssSelector(button)).Click();
-                Wait().Until(_ => Browser.FindElement(By.Id(next)).Displayed);
-            }
+            Browser.FindElement(By.CssSelector(button)).Click();
+            Wait().Until(_ => Browser.FindElement(By.Id(next)).Displayed);
         }
 
-        const string step = "#checkout-confirm-order-load";
-        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/onepagecheckout");
-        ToConfirmStep();
-        Apply(WaitForBox(step), 300);
-        // the reload starts the checkout again, as nopCommerce's one-page checkout does on a reload
-        ToConfirmStep();
-        WaitForPointsLine(step);
-        OrderTotal(step).Should().Be("$80.00");
-        ScreenshotOf(Browser.FindElement(By.CssSelector($"{step} .cart-footer")), "redemption-opc.png");
+        // a reload would lose this (and start the checkout again at billing)
+        Browser.ExecuteScript("window.gameballSamePage = true;");
+    }
+
+    /// <summary>Clicks a box button in the one-page checkout's confirm step and waits for the totals it puts in place.</summary>
+    private void ClickInPlace(IWebElement box, string button, string expectedTotal)
+    {
+        box.FindElement(By.CssSelector(button)).Click();
+        Wait().Until(_ => OrderTotal(OpcConfirmStep) == expectedTotal && box.GetAttribute("aria-busy") == "false");
+        ((bool)Browser.ExecuteScript("return window.gameballSamePage === true;")!).Should().BeTrue("the page did not reload");
+        Browser.FindElement(By.Id("checkout-step-confirm-order")).Displayed.Should().BeTrue("the shopper stays on the confirm step");
+    }
+
+    [Test]
+    public void TheOnePageCheckoutAppliesAndRemovesPointsInItsConfirmStepWithoutStartingAgain()
+    {
+        ToOnePageConfirmStep();
+        var box = WaitForBox(OpcConfirmStep);
+        OrderTotal(OpcConfirmStep).Should().Be("$110.00");
+        box.FindElement(By.CssSelector("input.gameball-redemption-points")).Clear();
+        box.FindElement(By.CssSelector("input.gameball-redemption-points")).SendKeys("300");
+
+        ClickInPlace(box, "button.gameball-redemption-apply-button", "$80.00");
+
+        var line = WaitForPointsLine(OpcConfirmStep);
+        line.FindElement(By.CssSelector("td.cart-total-left label")).Text.Should().Be("Points redeemed:");
+        line.FindElement(By.CssSelector("td.cart-total-right")).Text.Should().Be("-$30.00");
+        line.Text.Should().NotContain("GB-", "the card's code is not shown");
+        Wait().Until(_ => box.FindElement(By.CssSelector(".gameball-redemption-applied")).Displayed);
+        box.FindElement(By.CssSelector(".gameball-redemption-applied-text")).Text.Should().Be("300 points ($30.00) are taken off your order.");
+        // points pay, they do not earn: the preview in the new totals is of what is left to pay
+        WaitForPreview(OpcConfirmStep, "80 points");
+        ScreenshotOf(Browser.FindElement(By.CssSelector($"{OpcConfirmStep} .cart-footer")), "redemption-opc.png");
+
+        ClickInPlace(box, "button.gameball-redemption-remove-button", "$110.00");
+        WaitForPreview(OpcConfirmStep, "110 points");
+
+        Browser.FindElements(By.CssSelector($"{OpcConfirmStep} tr.giftcard-summary")).Should().BeEmpty();
+        box.FindElement(By.CssSelector(".gameball-redemption-applied")).Displayed.Should().BeFalse();
+        Wait().Until(_ => Demo.Fake.Ledger.Releases.Count == 1);
+
+        // applied again, and the order placed from the same step with the reduced total, the points burned once
+        ClickInPlace(box, "button.gameball-redemption-apply-button", "$80.00");
+        Browser.FindElement(By.CssSelector("#confirm-order-buttons-container .confirm-order-next-step-button")).Click();
+
+        Wait().Until(_ => Browser.FindElements(By.CssSelector(".order-completed-page")).Count == 1);
+        Browser.FindElement(By.CssSelector(".order-completed-page .order-total")).Text.Should().Be("Order total: $80.00");
+        Wait().Until(_ => Demo.Fake.Ledger.Burns.Count == 1);
+        Demo.Fake.Ledger.Burns.Single().Points.Should().Be(300);
+        Demo.Fake.Ledger.AvailableOf(_mariaId).Should().Be(1700);
+    }
+
+    private void WaitForPreview(string scope, string points) =>
+        Wait().Until(_ =>
+        {
+            var rows = Browser.FindElements(By.CssSelector($"{scope} table.cart-total tr.gameball-points-row"));
+            return rows.Count == 1 && rows[0].Text.Contains(points, StringComparison.Ordinal);
+        });
+
+    [Test]
+    public void TheOnePageCheckoutRefusesAHoldThatRanOut()
+    {
+        ToOnePageConfirmStep();
+        var box = WaitForBox(OpcConfirmStep);
+        box.FindElement(By.CssSelector("input.gameball-redemption-points")).Clear();
+        box.FindElement(By.CssSelector("input.gameball-redemption-points")).SendKeys("300");
+        ClickInPlace(box, "button.gameball-redemption-apply-button", "$80.00");
 
         // the hold runs out in Gameball while the shopper reads the page
         Demo.Fake.Ledger.ExpireHold(Demo.Fake.Ledger.Holds.Single().Reference);

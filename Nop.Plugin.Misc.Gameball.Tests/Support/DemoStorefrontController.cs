@@ -89,16 +89,19 @@ public class DemoStorefrontController : Controller
     // as nopCommerce: right to left for a language with the Rtl flag (?lang=ar); ?dir=rtl turns an English page around
     private void Page(string? dir) => ViewData["Rtl"] = InMemoryNopStore.WorkingLanguage.Rtl || string.Equals(dir, "rtl", StringComparison.OrdinalIgnoreCase);
 
-    private DemoOrderSummary Summary(bool isEditable, bool giftWrapping)
+    private DemoOrderSummary Summary(bool isEditable, bool giftWrapping) => Summary(_store, isEditable, giftWrapping);
+
+    /// <summary>The current customer's cart as nopCommerce's order summary and order totals show it.</summary>
+    internal static DemoOrderSummary Summary(InMemoryNopStore store, bool isEditable, bool giftWrapping)
     {
-        var customer = _store.CurrentCustomer;
-        var lines = _store.Cart.Where(i => customer is not null && i.CustomerId == customer.Id)
-            .Select(i => (Item: i, Product: _store.Products.First(p => p.Id == i.ProductId)))
+        var customer = store.CurrentCustomer;
+        var lines = store.Cart.Where(i => customer is not null && i.CustomerId == customer.Id)
+            .Select(i => (Item: i, Product: store.Products.First(p => p.Id == i.ProductId)))
             .Select(l => new DemoCartLine(l.Item.Id, l.Product.Name, l.Product.Sku, Money(l.Product.Price * InMemoryNopStore.TaxFactor), l.Item.Quantity,
                 Money(l.Product.Price * InMemoryNopStore.TaxFactor * l.Item.Quantity)))
             .ToList();
-        var subTotal = _store.Cart.Where(i => customer is not null && i.CustomerId == customer.Id)
-            .Sum(i => _store.Products.First(p => p.Id == i.ProductId).Price * InMemoryNopStore.TaxFactor * i.Quantity);
+        var subTotal = store.Cart.Where(i => customer is not null && i.CustomerId == customer.Id)
+            .Sum(i => store.Products.First(p => p.Id == i.ProductId).Price * InMemoryNopStore.TaxFactor * i.Quantity);
         // a checkout attribute's price is part of nopCommerce's sub-total
         subTotal += giftWrapping ? GiftWrappingFee : 0m;
         // as nopCommerce's order total: the applied gift cards (the points' card among them) come off, each up to what is left
@@ -106,11 +109,11 @@ public class DemoStorefrontController : Controller
         var giftCards = new List<DemoGiftCardLine>();
         if (customer is not null && lines.Count > 0)
         {
-            foreach (var card in _store.ActiveGiftCardsOf(customer))
+            foreach (var card in store.AppliedGiftCardsOf(customer, total))
             {
-                var used = Math.Min(_store.RemainingOf(card), total);
-                total -= used;
-                giftCards.Add(new DemoGiftCardLine(card.Id, card.GiftCardCouponCode, Money(-used), Money(_store.RemainingOf(card) - used)));
+                total -= card.AmountCanBeUsed;
+                giftCards.Add(new DemoGiftCardLine(card.GiftCard.Id, card.GiftCard.GiftCardCouponCode, Money(-card.AmountCanBeUsed),
+                    Money(store.RemainingOf(card.GiftCard) - card.AmountCanBeUsed)));
             }
         }
 

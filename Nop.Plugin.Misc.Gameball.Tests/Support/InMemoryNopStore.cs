@@ -97,6 +97,21 @@ public sealed class InMemoryNopStore
         lock (_gate)
             return [.. GiftCards.Where(g => g.IsGiftCardActivated && codes.Contains(g.GiftCardCouponCode, StringComparer.OrdinalIgnoreCase)).Where(g => RemainingOf(g) > 0)];
     }
+
+    /// <summary>As nopCommerce's order total: the customer's applied gift cards come off in turn, each up to what it has left.</summary>
+    public List<Nop.Services.Orders.AppliedGiftCard> AppliedGiftCardsOf(Customer customer, decimal total)
+    {
+        var applied = new List<Nop.Services.Orders.AppliedGiftCard>();
+        foreach (var card in ActiveGiftCardsOf(customer))
+        {
+            var used = Math.Min(RemainingOf(card), total);
+            total -= used;
+            applied.Add(new Nop.Services.Orders.AppliedGiftCard { GiftCard = card, AmountCanBeUsed = used });
+        }
+
+        return applied;
+    }
+
     public HashSet<int> ProductsHiddenFromStore { get; } = [];
     public Customer? CurrentCustomer { get; set; }
 
@@ -764,7 +779,14 @@ public sealed class InMemoryNopStore
                 return (0m, new List<Discount>(), subtotal, subtotal, new SortedDictionary<decimal, decimal>());
             });
         mock.Setup(s => s.GetShoppingCartTotalAsync(It.IsAny<IList<ShoppingCartItem>>(), null, true))
-            .ReturnsAsync((IList<ShoppingCartItem> cart, bool? _, bool _) => ((decimal?)null, 0m, new List<Discount>(), new List<Nop.Services.Orders.AppliedGiftCard>(), 0, 0m));
+            .ReturnsAsync((IList<ShoppingCartItem> cart, bool? _, bool _) =>
+            {
+                // shipping is not known (GetShoppingCartShippingTotalAsync answers null), so as in nopCommerce there is no
+                // total yet, but the applied gift cards are
+                var customer = cart.Count == 0 ? null : Snapshot(Customers).FirstOrDefault(c => c.Id == cart[0].CustomerId);
+                var giftCards = customer is null ? [] : AppliedGiftCardsOf(customer, cart.Sum(i => PriceOf(i) * i.Quantity));
+                return ((decimal?)null, 0m, new List<Discount>(), giftCards, 0, 0m);
+            });
         mock.Setup(s => s.GetShoppingCartShippingTotalAsync(It.IsAny<IList<ShoppingCartItem>>())).ReturnsAsync((decimal?)null);
         return mock;
     }

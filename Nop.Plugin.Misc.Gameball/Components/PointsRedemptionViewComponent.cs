@@ -30,6 +30,7 @@ public class PointsRedemptionViewComponent : NopViewComponent
             StateUrl = Url.RouteUrl(GameballDefaults.RedemptionStateRouteName) ?? string.Empty,
             ApplyUrl = Url.RouteUrl(GameballDefaults.RedemptionApplyRouteName) ?? string.Empty,
             RemoveUrl = Url.RouteUrl(GameballDefaults.RedemptionRemoveRouteName) ?? string.Empty,
+            TotalsUrl = Url.RouteUrl(GameballDefaults.RedemptionTotalsRouteName) ?? string.Empty,
             ScriptUrl = Url.RouteUrl(GameballDefaults.RedemptionScriptRouteName, new { v = _assetVersion }) ?? string.Empty,
             StylesUrl = Url.Content(GameballDefaults.RedemptionStylesPath + "?v=" + _assetVersion) ?? string.Empty,
             LoginUrl = "/login?returnUrl=" + Uri.EscapeDataString(Request.Path + Request.QueryString),

@@ -50,6 +50,15 @@ public class GameballRedemptionController : BasePluginController
         return JsonContent(await _presenter.PresentAsync(await _redemption.GetStateAsync(settings, store, customer, HttpContext.RequestAborted)));
     }
 
+    /// <summary>
+    /// The order totals of the current cart, rendered by nopCommerce's own view component (the theme's view), as
+    /// nopCommerce's cart answers a checkout attribute's change: the one-page checkout's confirm step puts them in
+    /// place of its totals, because reloading that page would start the checkout again.
+    /// </summary>
+    [HttpGet]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    public IActionResult Totals() => ViewComponent(GameballDefaults.OrderTotalsViewComponentName, new { isEditable = false });
+
     [HttpPost]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Remove()

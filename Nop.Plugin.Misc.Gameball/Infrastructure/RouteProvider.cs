@@ -22,6 +22,8 @@ public class RouteProvider : IRouteProvider
             new { controller = "GameballRedemption", action = "Apply" });
         endpointRouteBuilder.MapControllerRoute(GameballDefaults.RedemptionRemoveRouteName, "Plugins/Gameball/Redemption/Remove",
             new { controller = "GameballRedemption", action = "Remove" });
+        endpointRouteBuilder.MapControllerRoute(GameballDefaults.RedemptionTotalsRouteName, "Plugins/Gameball/Redemption/Totals",
+            new { controller = "GameballRedemption", action = "Totals" });
         endpointRouteBuilder.MapControllerRoute(GameballDefaults.RedemptionScriptRouteName, "Plugins/Gameball/points-redemption.js",
             new { controller = "GameballRedemption", action = "Script" });
         endpointRouteBuilder.MapControllerRoute(GameballDefaults.ConfigurationRouteName, "Admin/Gameball/Configure",

@@ -9,6 +9,9 @@ public sealed record PointsRedemptionModel
 
     public required string RemoveUrl { get; init; }
 
+    /// <summary>nopCommerce's order totals, rendered again after a change where the page cannot reload (the one-page checkout's confirm step).</summary>
+    public string TotalsUrl { get; init; } = string.Empty;
+
     public required string ScriptUrl { get; init; }
 
     public string StylesUrl { get; init; } = string.Empty;

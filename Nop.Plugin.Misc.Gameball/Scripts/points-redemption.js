@@ -1,13 +1,16 @@
 /* Gameball "pay with points": fills the plugin's redemption boxes once the page has loaded (and boxes the
    one-page checkout inserts later), applies and removes points, and names the order totals line the points'
-   gift card makes. After a change the page reloads: nopCommerce renders the totals, the payment step and the
-   order from the cart on the server. Plain JavaScript. */
+   gift card makes. After a change the cart and the confirm page reload (nopCommerce renders the totals, the
+   payment step and the order from the cart on the server); the one-page checkout's confirm step cannot reload
+   (its checkout would start again at the first step), so there the order totals nopCommerce renders replace
+   the step's own, as nopCommerce's cart does after a checkout attribute changes. Plain JavaScript. */
 (function () {
   'use strict';
   if (window.gameballPointsRedemption) { return; }
   window.gameballPointsRedemption = true;
 
   var BOX = '[data-gameball-redemption]';
+  var ONE_PAGE_CONFIRM = '#checkout-confirm-order-load';
   var seen = new WeakSet();
   var styles = null;
   var named = null; // the last answer with points applied: its totals line is named again whenever nopCommerce re-renders the totals
@@ -103,7 +106,12 @@
     box.setAttribute('aria-busy', on ? 'true' : 'false');
   }
 
-  function post(box, url, fields, before) {
+  // the points applied as the box last heard from the server: a change means new totals
+  var applied = new WeakMap();
+  function pointsOf(data) { return (data && data.appliedPoints) || 0; }
+
+  function post(box, url, fields) {
+    var before = applied.get(box);
     busy(box, true);
     var body = new URLSearchParams(fields);
     body.append('__RequestVerificationToken', token(box));
@@ -111,13 +119,41 @@
       .then(function (response) { return response.ok ? response.json() : { status: 'error', message: box.getAttribute('data-failed') }; })
       .catch(function () { return { status: 'error', message: box.getAttribute('data-failed') }; })
       .then(function (data) {
-        if (data && data.status === 'ok' && data.appliedPoints !== before) {
-          // the totals, the payment step and the order come from the cart: let nopCommerce render them again
-          window.location.reload();
-          return;
+        if (data && data.status === 'ok') { applied.set(box, pointsOf(data)); }
+        if (data && data.status === 'ok' && pointsOf(data) !== before) {
+          if (!box.closest(ONE_PAGE_CONFIRM)) {
+            // the totals, the payment step and the order come from the cart: let nopCommerce render them again
+            window.location.reload();
+            return;
+          }
+          return refreshTotals(box).then(function (done) {
+            if (!done) { window.location.reload(); return; }
+            busy(box, false);
+            render(box, data);
+          });
         }
         busy(box, false);
         render(box, data);
+      });
+  }
+
+  // the order totals nopCommerce renders for the cart now, in place of the box's order summary's totals
+  function refreshTotals(box) {
+    var footer = box.closest('.cart-footer');
+    var current = footer && footer.querySelector('.total-info');
+    var url = box.getAttribute('data-totals-url');
+    if (!current || !url) { return Promise.resolve(false); }
+    return fetch(url, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .catch(function () { return null; })
+      .then(function (html) {
+        if (!html) { return false; }
+        var template = document.createElement('template');
+        template.innerHTML = html.trim();
+        var fresh = template.content.querySelector('.total-info');
+        if (!fresh) { return false; }
+        current.replaceWith(fresh);
+        return true;
       });
   }
 
@@ -125,11 +161,10 @@
     if (seen.has(box)) { return; }
     seen.add(box);
     loadStyles(box.getAttribute('data-css'));
-    var current = null;
     part(box, 'gameball-redemption-apply-button').addEventListener('click', function () {
       var points = parseInt(part(box, 'gameball-redemption-points').value, 10);
       if (!(points > 0)) { return; }
-      post(box, box.getAttribute('data-apply-url'), { points: String(points) }, current && current.appliedPoints);
+      post(box, box.getAttribute('data-apply-url'), { points: String(points) });
     });
     // the box sits inside the cart's form: Enter applies the points instead of submitting the cart
     part(box, 'gameball-redemption-points').addEventListener('keydown', function (e) {
@@ -139,12 +174,12 @@
       }
     });
     part(box, 'gameball-redemption-remove-button').addEventListener('click', function () {
-      post(box, box.getAttribute('data-remove-url'), {}, current && current.appliedPoints);
+      post(box, box.getAttribute('data-remove-url'), {});
     });
     fetch(box.getAttribute('data-state-url'), { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
       .then(function (response) { return response.ok ? response.json() : null; })
       .catch(function () { return null; })
-      .then(function (data) { current = data; render(box, data); });
+      .then(function (data) { applied.set(box, pointsOf(data)); render(box, data); });
   }
 
   function scan() {

@@ -67,10 +67,12 @@ public class PreviewPricing
             return null;
 
         var (discount, _, subTotalWithoutDiscount, subTotalWithDiscount, _) = await _orderTotalCalculationService.GetShoppingCartSubTotalAsync(cart, true);
-        var (cartTotal, orderDiscount, _, _, _, _) = await _orderTotalCalculationService.GetShoppingCartTotalAsync(cart);
+        var (cartTotal, orderDiscount, _, appliedGiftCards, _, _) = await _orderTotalCalculationService.GetShoppingCartTotalAsync(cart);
         var shipping = await _orderTotalCalculationService.GetShoppingCartShippingTotalAsync(cart) ?? 0;
-        // before shipping is chosen nopCommerce has no total yet: the discounted subtotal is what is known
-        var totalPaid = cartTotal ?? subTotalWithDiscount;
+        // gift cards (the points' card among them) pay, they do not earn: the tracked order's totalPaid leaves them out too
+        var giftCards = (appliedGiftCards ?? []).Sum(g => g.AmountCanBeUsed);
+        // before shipping is chosen nopCommerce has no total yet: the discounted subtotal less the gift cards is what is known
+        var totalPaid = cartTotal ?? subTotalWithDiscount - giftCards;
 
         var products = (await _productService.GetProductsByIdsAsync([.. cart.Select(i => i.ProductId).Distinct()])).ToDictionary(p => p.Id);
         var lines = new List<LineItem>();
@@ -93,7 +95,7 @@ public class PreviewPricing
             CustomerId = gameballCustomerId,
             TotalPaid = Math.Max(0, totalPaid),
             TotalPrice = subTotalWithoutDiscount + shipping,
-            TotalDiscount = Math.Max(0, discount + orderDiscount),
+            TotalDiscount = Math.Max(0, discount + orderDiscount + giftCards),
             TotalShipping = Math.Max(0, shipping),
             LineItems = lines,
         };
