@@ -55,6 +55,9 @@ public abstract class BrowserTest
         await Demo.DisposeAsync();
     }
 
+    /// <summary>Runs a script in the page and returns its answer.</summary>
+    protected T Script<T>(string script, params object[] args) => (T)((OpenQA.Selenium.IJavaScriptExecutor)Browser).ExecuteScript(script, args)!;
+
     /// <summary>A screenshot with the element in the middle of the window.</summary>
     protected void ScreenshotOf(OpenQA.Selenium.IWebElement element, string name)
     {

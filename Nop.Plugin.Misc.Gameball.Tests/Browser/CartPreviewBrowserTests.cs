@@ -27,7 +27,6 @@ public class CartPreviewBrowserTests : BrowserTest
             return rows.Count == 1 && rows[0].Displayed && rows[0].Text.Contains(points, StringComparison.Ordinal) ? rows[0] : null;
         })!;
 
-    private T Script<T>(string script, params object[] args) => (T)((IJavaScriptExecutor)Browser).ExecuteScript(script, args)!;
 
     [Test]
     public void TheCartShowsThePointsOfTheWholeOrderAsARowOfTheTotalsTable()

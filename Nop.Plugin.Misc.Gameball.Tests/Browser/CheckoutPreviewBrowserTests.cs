@@ -22,7 +22,6 @@ public class CheckoutPreviewBrowserTests : BrowserTest
         Demo.Store.AddToCart(shopper, Demo.Store.AddProduct("Mug", 12.5m), 2);
     }
 
-    private T Script<T>(string script, params object[] args) => (T)((IJavaScriptExecutor)Browser).ExecuteScript(script, args)!;
 
     private WebDriverWait Wait(int seconds = 15) => new(Browser, TimeSpan.FromSeconds(seconds));
 

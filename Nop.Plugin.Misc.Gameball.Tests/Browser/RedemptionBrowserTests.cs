@@ -134,6 +134,61 @@ public class RedemptionBrowserTests : BrowserTest
         Demo.Fake.Ledger.Burns.Should().BeEmpty();
     }
 
+    [Test]
+    public void InArabicTheBoxAndItsLineAreArabicAndMirrored()
+    {
+        // the store's Arabic language (ar-EG, right to left)
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/cart?lang=ar");
+        var box = Wait().Until(_ =>
+        {
+            var boxes = Browser.FindElements(By.CssSelector(Box));
+            return boxes.Count == 1 && boxes[0].Displayed && boxes[0].FindElement(By.CssSelector(".gameball-redemption-balance")).Text.Length > 0 ? boxes[0] : null;
+        })!;
+
+        Script<string>("return document.documentElement.dir;").Should().Be("rtl");
+        box.FindElement(By.CssSelector(".title")).Text.Should().Be("الدفع بالنقاط");
+        box.FindElement(By.CssSelector(".gameball-redemption-balance")).Text.Should().Be("لديك 2٬000 نقطة متاحة بقيمة $200.00.");
+        box.FindElement(By.CssSelector(".gameball-redemption-rules")).Text.Should().Be("استخدم من 100 إلى 550 نقطة في هذا الطلب.");
+        NumbersReadLeftToRight(box).Should().BeTrue("a number inside an Arabic sentence still reads 2٬000, not 000٬2");
+        var layout = Script<IReadOnlyCollection<object>>("""
+            var box = arguments[0], title = box.querySelector('.title strong'), input = box.querySelector('.gameball-redemption-points'),
+                button = box.querySelector('.gameball-redemption-apply-button');
+            return [box.getBoundingClientRect().right, title.getBoundingClientRect().right, input.getBoundingClientRect().left, button.getBoundingClientRect().left];
+            """, box).Select(Convert.ToDouble).ToList();
+        layout[1].Should().BeApproximately(layout[0], 2.0, "the box starts on the right, as the page's other boxes");
+        layout[3].Should().BeLessThan(layout[2], "the button follows the field, to its left");
+
+        Apply(box, 300);
+
+        var line = WaitForPointsLine();
+        line.FindElement(By.CssSelector("td.cart-total-left label")).Text.Should().Be("النقاط المستبدلة:");
+        OrderTotal().Should().Be("$80.00");
+        box = Browser.FindElement(By.CssSelector(Box));
+        Wait().Until(_ => box.FindElement(By.CssSelector(".gameball-redemption-applied")).Displayed);
+        box.FindElement(By.CssSelector(".gameball-redemption-applied-text")).Text.Should().Be("خُصمت 300 نقطة ($30.00) من طلبك.");
+        NumbersReadLeftToRight(box).Should().BeTrue();
+        WaitForPreview(".cart-footer", "80 نقطة");
+        Script<bool>("return document.documentElement.scrollWidth > document.documentElement.clientWidth;").Should().BeFalse("nothing sticks out sideways");
+        ScreenshotOf(Browser.FindElement(By.CssSelector(".cart-footer")), "redemption-cart-rtl.png");
+    }
+
+    // every number the box shows (each in its own bdi) has its characters from left to right on the screen
+    private bool NumbersReadLeftToRight(IWebElement box) => Script<bool>("""
+        var range = document.createRange();
+        return Array.prototype.every.call(arguments[0].querySelectorAll('bdi'), function (bdi) {
+            var node = bdi.firstChild, last = -Infinity;
+            if (!node || bdi.offsetParent === null) { return true; }
+            for (var i = 0; i < node.length; i++) {
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                var left = range.getBoundingClientRect().left;
+                if (left <= last) { return false; }
+                last = left;
+            }
+            return true;
+        });
+        """, box);
+
     private const string OpcConfirmStep = "#checkout-confirm-order-load";
 
     /// <summary>Through the one-page checkout's steps (each inserted after load) to its confirm step, which holds the order summary.</summary>

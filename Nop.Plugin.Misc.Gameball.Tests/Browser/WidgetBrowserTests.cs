@@ -20,7 +20,6 @@ public class WidgetBrowserTests : BrowserTest
 {
     private const string SecretKey32 = "gb_secret_0123456789abcdefghijkl";
 
-    private T Script<T>(string script, params object[] args) => (T)((IJavaScriptExecutor)Browser).ExecuteScript(script, args)!;
 
     private void EnableWidget(Action<GameballSettings>? change = null)
     {
