@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Nop.Plugin.Misc.Gameball.Benchmarks;
 
-// dotnet run -c Release --project Nop.Plugin.Misc.Gameball.Benchmarks -- [all|bdn|load|actions|widget|preview|onboarding|farm] [--out BENCHMARKS.md]
+// dotnet run -c Release --project Nop.Plugin.Misc.Gameball.Benchmarks -- [all|bdn|load|actions|widget|preview|onboarding|farm|redemption] [--out BENCHMARKS.md]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var outIndex = Array.IndexOf(args, "--out");
 var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(RepositoryRoot(), "BENCHMARKS.md");
@@ -41,6 +41,9 @@ if (mode is "all" or "onboarding")
 
 if (mode is "all" or "farm")
     await FarmHarness.RunAsync(report);
+
+if (mode is "all" or "redemption")
+    await RedemptionHarness.RunAsync(report);
 
 report.Write(output, string.Join(' ', args));
 Console.WriteLine($"Wrote {output}");
