@@ -191,6 +191,11 @@ public class RedemptionEndToEndTests : FakeGameballEndToEndTest
         Fake.Ledger.StateOf(first.HoldReference!).Should().Be(HoldState.Released);
         Fake.Ledger.Releases.Should().Equal(first.HoldReference);
         Fake.Ledger.AvailableOf(_mariaId).Should().Be(1500);
+        // what went out is not carried on every read of the holds; the hold in place keeps its request
+        var released = Holds.Single(h => h.HoldId == first.HoldId);
+        released.Payload.Should().BeNull();
+        released.Release!.Payload.Should().BeNull();
+        ActiveHold!.Payload.Should().NotBeNull();
     }
 
     [Test]
@@ -414,6 +419,7 @@ public class RedemptionEndToEndTests : FakeGameballEndToEndTest
         var order = await PlaceOrderAsync(paid: false);
         await WaitForHoldsAsync(h => h.Single().Phase == HoldPhase.Burned, "the burn");
         Fake.Ledger.AvailableOf(_mariaId).Should().Be(1700);
+        Holds.Single().Burn!.Payload.Should().BeNull("the burn went out; the return is a request of its own");
 
         order.OrderStatus = OrderStatus.Cancelled;
         await PublishAsync(new OrderStatusChangedEvent(order, OrderStatus.Pending));

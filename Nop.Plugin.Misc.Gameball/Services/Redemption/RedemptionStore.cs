@@ -40,6 +40,13 @@ public class RedemptionStore
         var done = holds.Where(h => h.Phase is HoldPhase.Released or HoldPhase.Burned or HoldPhase.Returned or HoldPhase.NotHeld && h.OverallStatus != SyncStatus.Pending).ToList();
         if (done.Count > KeptDone)
             holds.RemoveAll(h => done.Take(done.Count - KeptDone).Contains(h));
+        // an ended hold's requests went out (or never will): nothing sends them again, and every read of the holds would carry them
+        foreach (var item in holds.Where(done.Contains).SelectMany(h => h.Steps.Prepend<OutboxItem>(h)))
+        {
+            if (item.Status is SyncStatus.Sent or SyncStatus.Skipped)
+                item.Payload = null;
+        }
+
         await _genericAttributeService.SaveAttributeAsync(customer, HoldsKey, OutboxList.Serialize(holds));
         await _genericAttributeService.SaveAttributeAsync(customer, StatusKey, OutboxList.OverallStatus(holds.Select(h => (OutboxItem)new StatusOnly(h.OverallStatus))).ToString());
         var heldUntil = holds.Where(h => h.IsActive && h.ExpiresUtc is not null).Select(h => h.ExpiresUtc!.Value).DefaultIfEmpty().Min();
