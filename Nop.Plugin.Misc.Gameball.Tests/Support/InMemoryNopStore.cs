@@ -342,6 +342,10 @@ public sealed class InMemoryNopStore
         Add(services, DateTimeHelperMock());
         Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<IHttpContextAccessor>(services, new StoreHttpContextAccessor(this));
         Add(services, WebHelperMock());
+        // what nopCommerce's script tag helper is built with (every <script> of a view importing Nop.Web.Framework's helpers)
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, new Nop.Core.Configuration.AppSettings());
+        Add(services, new Mock<Nop.Web.Framework.UI.INopHtmlHelper>());
+        Add(services, new Mock<Nop.Web.Framework.WebOptimizer.INopAssetHelper>());
     }
 
     private readonly ConcurrentBag<Mock> _mocks = [];
@@ -492,6 +496,8 @@ public sealed class InMemoryNopStore
         mock.Setup(h => h.GetCurrentIpAddress()).Returns(() => accessor.HttpContext?.Connection.RemoteIpAddress is { } ip
             ? (ip.Equals(System.Net.IPAddress.IPv6Loopback) ? System.Net.IPAddress.Loopback : ip).ToString()
             : string.Empty);
+        // as nopCommerce's WebHelper: jQuery's header (the one-page checkout's steps, re-rendered blocks)
+        mock.Setup(h => h.IsAjaxRequest(It.IsAny<HttpRequest>())).Returns((HttpRequest r) => r.Headers.XRequestedWith == "XMLHttpRequest");
         return mock;
     }
 

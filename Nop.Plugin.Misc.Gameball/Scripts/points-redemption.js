@@ -95,8 +95,12 @@
     }
   }
 
+  // the box's own token; the enclosing form's (nopCommerce writes it at the form's end) if a theme dropped the attribute
   function token(box) {
-    var field = box.querySelector('input[name="__RequestVerificationToken"]');
+    var own = box.getAttribute('data-antiforgery-token');
+    if (own) { return own; }
+    var form = box.closest('form');
+    var field = form && form.querySelector('input[name="__RequestVerificationToken"]');
     return field ? field.value : '';
   }
 
@@ -110,15 +114,26 @@
   var applied = new WeakMap();
   function pointsOf(data) { return (data && data.appliedPoints) || 0; }
 
+  function failed(box) { return { status: 'error', unanswered: true, message: box.getAttribute('data-failed') }; }
+
   function post(box, url, fields) {
     var before = applied.get(box);
     busy(box, true);
     var body = new URLSearchParams(fields);
     body.append('__RequestVerificationToken', token(box));
     fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' }, body: body })
-      .then(function (response) { return response.ok ? response.json() : { status: 'error', message: box.getAttribute('data-failed') }; })
-      .catch(function () { return { status: 'error', message: box.getAttribute('data-failed') }; })
+      .then(function (response) { return response.ok ? response.json() : failed(box); })
+      .catch(function () { return failed(box); })
       .then(function (data) {
+        if (!data || data.unanswered) {
+          // the box stays as it was, so the shopper can try again
+          data = data || failed(box);
+          busy(box, false);
+          var message = part(box, 'gameball-redemption-message');
+          message.textContent = data.message;
+          show(message, true);
+          return;
+        }
         if (data && data.status === 'ok') { applied.set(box, pointsOf(data)); }
         if (data && data.status === 'ok' && pointsOf(data) !== before) {
           if (!box.closest(ONE_PAGE_CONFIRM)) {
