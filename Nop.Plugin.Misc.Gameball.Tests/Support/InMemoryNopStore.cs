@@ -298,12 +298,69 @@ public sealed class InMemoryNopStore
             return _attributes.TryGetValue((entity.GetType().Name, entity.Id, key), out var attribute) ? attribute.Value : null;
     }
 
+    /// <summary>
+    /// Generic attributes as nopCommerce 4.90 serves them: cached per DI scope, the cache cleared only by whoever
+    /// removes the key (<see cref="ScopeCachedGenericAttributeService"/>); off, every read sees the table.
+    /// </summary>
+    public bool CachesAttributesPerScope { get; set; }
+
+    /// <summary>Copies of an entity's attribute rows, lowest id first, as GenericAttributeService reads them.</summary>
+    public List<GenericAttribute> AttributeRowsOf(BaseEntity entity)
+    {
+        lock (_gate)
+            return [.. GenericAttributes.Where(a => a.KeyGroup == entity.GetType().Name && a.EntityId == entity.Id).OrderBy(a => a.Id)
+                .Select(a => new GenericAttribute { Id = a.Id, KeyGroup = a.KeyGroup, EntityId = a.EntityId, Key = a.Key, Value = a.Value, StoreId = a.StoreId, CreatedOrUpdatedDateUTC = a.CreatedOrUpdatedDateUTC })];
+    }
+
+    /// <summary>An INSERT: a second row of the same key is a second row, as in nopCommerce's table (no unique index).</summary>
+    public void InsertAttributeRow(GenericAttribute row)
+    {
+        lock (_gate)
+        {
+            row.Id = NextId();
+            GenericAttributes.Add(row);
+            _attributes.TryAdd((row.KeyGroup, row.EntityId, row.Key), row);
+        }
+    }
+
+    /// <summary>An UPDATE by id: nothing when the row is gone.</summary>
+    public void UpdateAttributeRow(GenericAttribute row, string value)
+    {
+        row.Value = value;
+        lock (_gate)
+        {
+            var stored = GenericAttributes.FirstOrDefault(a => a.Id == row.Id);
+            if (stored is not null)
+                stored.Value = value;
+        }
+    }
+
+    /// <summary>A DELETE by id; the key's first remaining row (if any) is what reads find next.</summary>
+    public void DeleteAttributeRow(GenericAttribute row)
+    {
+        lock (_gate)
+        {
+            GenericAttributes.RemoveAll(a => a.Id == row.Id);
+            var index = (row.KeyGroup, row.EntityId, row.Key);
+            _attributes.Remove(index);
+            if (GenericAttributes.Where(a => a.KeyGroup == row.KeyGroup && a.EntityId == row.EntityId && a.Key == row.Key).OrderBy(a => a.Id).FirstOrDefault() is { } next)
+                _attributes[index] = next;
+        }
+    }
+
     /// <summary>Registers nopCommerce's services, backed by this store, into a container builder's service collection.</summary>
     public void AddNopServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services, ProcessLife? life = null)
     {
         life ??= new ProcessLife();
         Add(services, OrderServiceMock());
-        Add(services, GenericAttributeServiceMock(life));
+        var attributes = GenericAttributeServiceMock(life);
+        _mocks.Add(attributes);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<ScopeAttributeCache>(services);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<IShortTermCacheManager>(services,
+            sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ScopeAttributeCache>(sp));
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<IGenericAttributeService>(services, sp => CachesAttributesPerScope
+            ? new ScopeCachedGenericAttributeService(this, Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ScopeAttributeCache>(sp), life)
+            : attributes.Object);
         Add(services, Repository(() => Orders));
         Add(services, GenericAttributeRepository(life));
         Add(services, Repository(() => Customers));

@@ -48,6 +48,7 @@ public class NopStartup : INopStartup
         services.AddScoped<OutboxClaims>();
         services.AddScoped<OutboxSweep>();
 
+        services.AddScoped<StateAttributes>();
         services.AddScoped<OrderSyncStateStore>();
         services.AddScoped<OrderSnapshotLoader>();
         services.AddScoped<TrackOrderHandler>();

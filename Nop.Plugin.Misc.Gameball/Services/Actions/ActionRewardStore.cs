@@ -1,7 +1,6 @@
 using System.Globalization;
 using Nop.Core.Domain.Customers;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
-using Nop.Services.Common;
 
 namespace Nop.Plugin.Misc.Gameball.Services.Actions;
 
@@ -17,9 +16,9 @@ public class ActionRewardStore
     public const string CheckedKey = "Gameball.ActionsCheckedUtc";
 
 
-    private readonly IGenericAttributeService _genericAttributeService;
+    private readonly StateAttributes _genericAttributeService;
 
-    public ActionRewardStore(IGenericAttributeService genericAttributeService)
+    public ActionRewardStore(StateAttributes genericAttributeService)
     {
         _genericAttributeService = genericAttributeService;
     }

@@ -9,7 +9,6 @@ using Nop.Plugin.Misc.Gameball.Services.Cashback;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Plugin.Misc.Gameball.Services.Profiles;
-using Nop.Services.Common;
 using Nop.Services.Customers;
 using Nop.Services.Orders;
 
@@ -42,7 +41,7 @@ public class BackfillService
     private static readonly int[] _paidStatuses = [(int)PaymentStatus.Paid, (int)PaymentStatus.PartiallyRefunded, (int)PaymentStatus.Refunded];
 
     private readonly ICustomerService _customerService;
-    private readonly IGenericAttributeService _genericAttributeService;
+    private readonly StateAttributes _genericAttributeService;
     private readonly ILocker _locker;
     private readonly IOrderService _orderService;
     private readonly IRepository<Customer> _customerRepository;
@@ -55,7 +54,7 @@ public class BackfillService
     private readonly TimeProvider _timeProvider;
 
     public BackfillService(ICustomerService customerService,
-        IGenericAttributeService genericAttributeService,
+        StateAttributes genericAttributeService,
         ILocker locker,
         IOrderService orderService,
         IRepository<Customer> customerRepository,

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 using Nop.Core.Domain.Stores;
-using Nop.Services.Common;
+using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Services.Stores;
 
 namespace Nop.Plugin.Misc.Gameball.Services.Backfill;
@@ -15,10 +15,10 @@ public class BackfillStore
 
     private static readonly JsonSerializerSettings _json = new() { NullValueHandling = NullValueHandling.Ignore, DateTimeZoneHandling = DateTimeZoneHandling.Utc };
 
-    private readonly IGenericAttributeService _genericAttributeService;
+    private readonly StateAttributes _genericAttributeService;
     private readonly IStoreService _storeService;
 
-    public BackfillStore(IGenericAttributeService genericAttributeService, IStoreService storeService)
+    public BackfillStore(StateAttributes genericAttributeService, IStoreService storeService)
     {
         _genericAttributeService = genericAttributeService;
         _storeService = storeService;

@@ -1,6 +1,5 @@
 using Nop.Core.Domain.Customers;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
-using Nop.Services.Common;
 
 namespace Nop.Plugin.Misc.Gameball.Services.Cashback;
 
@@ -16,9 +15,9 @@ public class CashbackAwardStore
     public const int KeptDone = 50;
 
 
-    private readonly IGenericAttributeService _genericAttributeService;
+    private readonly StateAttributes _genericAttributeService;
 
-    public CashbackAwardStore(IGenericAttributeService genericAttributeService)
+    public CashbackAwardStore(StateAttributes genericAttributeService)
     {
         _genericAttributeService = genericAttributeService;
     }

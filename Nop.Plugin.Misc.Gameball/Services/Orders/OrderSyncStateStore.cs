@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 using Nop.Core.Domain.Orders;
-using Nop.Services.Common;
+using Nop.Plugin.Misc.Gameball.Services.Outbox;
 
 namespace Nop.Plugin.Misc.Gameball.Services.Orders;
 
@@ -30,9 +30,9 @@ public class OrderSyncStateStore
         FloatParseHandling = FloatParseHandling.Decimal,
     };
 
-    private readonly IGenericAttributeService _genericAttributeService;
+    private readonly StateAttributes _genericAttributeService;
 
-    public OrderSyncStateStore(IGenericAttributeService genericAttributeService)
+    public OrderSyncStateStore(StateAttributes genericAttributeService)
     {
         _genericAttributeService = genericAttributeService;
     }

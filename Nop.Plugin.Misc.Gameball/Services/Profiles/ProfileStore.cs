@@ -2,7 +2,6 @@ using Newtonsoft.Json;
 using Nop.Core.Domain.Customers;
 using Nop.Plugin.Misc.Gameball.Services.Actions;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
-using Nop.Services.Common;
 
 namespace Nop.Plugin.Misc.Gameball.Services.Profiles;
 
@@ -26,9 +25,9 @@ public class ProfileStore
     public const int KeptDoneItems = 20;
 
 
-    private readonly IGenericAttributeService _genericAttributeService;
+    private readonly StateAttributes _genericAttributeService;
 
-    public ProfileStore(IGenericAttributeService genericAttributeService)
+    public ProfileStore(StateAttributes genericAttributeService)
     {
         _genericAttributeService = genericAttributeService;
     }

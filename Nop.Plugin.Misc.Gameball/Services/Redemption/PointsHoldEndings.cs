@@ -5,7 +5,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.Gameball.Services.Api;
 using Nop.Plugin.Misc.Gameball.Services.Api.Models;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
-using Nop.Services.Common;
+using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Services.Orders;
 
 namespace Nop.Plugin.Misc.Gameball.Services.Redemption;
@@ -20,12 +20,12 @@ namespace Nop.Plugin.Misc.Gameball.Services.Redemption;
 /// </summary>
 public class PointsHoldEndings
 {
-    private readonly IGenericAttributeService _genericAttributeService;
+    private readonly StateAttributes _genericAttributeService;
     private readonly IOrderService _orderService;
     private readonly RedemptionGiftCards _giftCards;
     private readonly TimeProvider _timeProvider;
 
-    public PointsHoldEndings(IGenericAttributeService genericAttributeService, IOrderService orderService, RedemptionGiftCards giftCards, TimeProvider timeProvider)
+    public PointsHoldEndings(StateAttributes genericAttributeService, IOrderService orderService, RedemptionGiftCards giftCards, TimeProvider timeProvider)
     {
         _genericAttributeService = genericAttributeService;
         _orderService = orderService;

@@ -1,7 +1,6 @@
 using Nop.Core.Domain.Customers;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Services.Outbox;
-using Nop.Services.Common;
 
 namespace Nop.Plugin.Misc.Gameball.Services.Redemption;
 
@@ -23,9 +22,9 @@ public class RedemptionStore
 
     public const int KeptDone = 30;
 
-    private readonly IGenericAttributeService _genericAttributeService;
+    private readonly StateAttributes _genericAttributeService;
 
-    public RedemptionStore(IGenericAttributeService genericAttributeService)
+    public RedemptionStore(StateAttributes genericAttributeService)
     {
         _genericAttributeService = genericAttributeService;
     }
