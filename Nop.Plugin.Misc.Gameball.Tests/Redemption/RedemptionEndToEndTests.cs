@@ -199,6 +199,21 @@ public class RedemptionEndToEndTests : FakeGameballEndToEndTest
     }
 
     [Test]
+    public async Task Right_after_a_removal_the_box_counts_the_points_on_their_way_back()
+    {
+        await ApplyAsync(300);
+        // the release takes a while to reach Gameball, which holds the points until then
+        Fake.Faults.Next(new Fault(FaultKind.Latency, "transactions/hold/", Delay: TimeSpan.FromMilliseconds(800)));
+        await WithServiceAsync(s => s.RemoveAsync(_maria, "The shopper removed the points.", CancellationToken.None));
+
+        Fake.Ledger.AvailableOf(_mariaId).Should().Be(1700, "Gameball still holds them");
+        (await StateAsync()).Limits!.AvailablePoints.Should().Be(2000, "the one-page checkout shows the box again at once, without a reload");
+
+        await WaitForHoldsAsync(h => h.Single().Phase == HoldPhase.Released, "the release to reach Gameball");
+        (await StateAsync()).Limits!.AvailablePoints.Should().Be(2000, "counted once the release has landed");
+    }
+
+    [Test]
     public async Task Removing_the_points_takes_the_card_off_the_cart_and_releases_the_hold()
     {
         await ApplyAsync(300);

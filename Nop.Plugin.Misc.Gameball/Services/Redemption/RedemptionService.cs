@@ -384,8 +384,12 @@ public class RedemptionService
             return RedemptionRules.From(read, configuration);
         });
         var balance = await _apiClient.GetCustomerBalanceAsync(credentials, GameballIdentifiers.CustomerId(customer), policy, cancellationToken);
-        // the points of the hold being replaced come back when it is released
-        var available = (balance.AvailablePointsBalance ?? 0) + (active?.HoldPoints ?? 0);
+        // the points of the hold being replaced come back when it is released; so do those of a release still on
+        // its way (the shopper just removed the points): Gameball holds them until it arrives or the hold runs out
+        var releasing = (await _store.LoadAsync(customer))
+            .Where(h => h.Phase == HoldPhase.Releasing && h.Release?.Status != SyncStatus.Sent && h.ExpiresUtc > Now)
+            .Sum(h => h.HoldPoints);
+        var available = (balance.AvailablePointsBalance ?? 0) + (active?.HoldPoints ?? 0) + releasing;
         return RedemptionMath.Limits(rules, available, await TotalBeforePointsAsync(cart, active));
     }
 
