@@ -98,16 +98,18 @@ public class RedemptionService
         if (cart.Count == 0)
             return new RedemptionState(RedemptionOutcome.EmptyCart);
 
-        var active = (await _store.LoadAsync(customer)).FirstOrDefault(h => h.IsActive);
+        var holds = await _store.LoadAsync(customer);
+        var active = holds.FirstOrDefault(h => h.IsActive);
         if (active is not null)
         {
             await WithLockAsync(customer, () => ReconcileAsync(customer, store, cart), cancellationToken);
-            active = (await _store.LoadAsync(customer)).FirstOrDefault(h => h.IsActive);
+            holds = await _store.LoadAsync(customer);
+            active = holds.FirstOrDefault(h => h.IsActive);
         }
 
         try
         {
-            var limits = await LimitsAsync(settings, customer, cart, active, cancellationToken);
+            var limits = await LimitsAsync(settings, customer, cart, holds, cancellationToken);
             return new RedemptionState(RedemptionOutcome.Ok, limits, active?.StoreId == store.Id ? active : null);
         }
         catch (GameballApiException e) when (e.Kind != GameballErrorKind.NotFound)
@@ -168,7 +170,7 @@ public class RedemptionService
             RedemptionLimits limits;
             try
             {
-                limits = await LimitsAsync(settings, customer, cart, active, cancellationToken);
+                limits = await LimitsAsync(settings, customer, cart, holds, cancellationToken);
             }
             catch (GameballApiException e)
             {
@@ -372,8 +374,9 @@ public class RedemptionService
             _queue.Enqueue(CustomerOutboxSource.Address(customer.Id));
     }
 
-    private async Task<RedemptionLimits> LimitsAsync(GameballSettings settings, Customer customer, IList<ShoppingCartItem> cart, PointsHold? active, CancellationToken cancellationToken)
+    private async Task<RedemptionLimits> LimitsAsync(GameballSettings settings, Customer customer, IList<ShoppingCartItem> cart, List<PointsHold> holds, CancellationToken cancellationToken)
     {
+        var active = holds.FirstOrDefault(h => h.IsActive);
         var credentials = GameballCredentials.FromSettings(settings);
         var policy = GameballCallPolicy.Interactive(settings);
         var rules = await _rules.GetOrLoadAsync(settings, async () =>
@@ -386,7 +389,7 @@ public class RedemptionService
         var balance = await _apiClient.GetCustomerBalanceAsync(credentials, GameballIdentifiers.CustomerId(customer), policy, cancellationToken);
         // the points of the hold being replaced come back when it is released; so do those of a release still on
         // its way (the shopper just removed the points): Gameball holds them until it arrives or the hold runs out
-        var releasing = (await _store.LoadAsync(customer))
+        var releasing = holds
             .Where(h => h.Phase == HoldPhase.Releasing && h.Release?.Status != SyncStatus.Sent && h.ExpiresUtc > Now)
             .Sum(h => h.HoldPoints);
         var available = (balance.AvailablePointsBalance ?? 0) + (active?.HoldPoints ?? 0) + releasing;
