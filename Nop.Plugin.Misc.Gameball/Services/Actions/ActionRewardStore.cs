@@ -16,15 +16,15 @@ public class ActionRewardStore
     public const string CheckedKey = "Gameball.ActionsCheckedUtc";
 
 
-    private readonly StateAttributes _genericAttributeService;
+    private readonly StateAttributes _attributes;
 
-    public ActionRewardStore(StateAttributes genericAttributeService)
+    public ActionRewardStore(StateAttributes attributes)
     {
-        _genericAttributeService = genericAttributeService;
+        _attributes = attributes;
     }
 
     public async Task<List<ActionReward>> LoadAsync(Customer customer) =>
-        Parse(await _genericAttributeService.GetAttributeAsync<string>(customer, RewardsKey));
+        Parse(await _attributes.GetAttributeAsync<string>(customer, RewardsKey));
 
     /// <summary>The rewards kept in <see cref="RewardsKey"/>'s JSON; none when it is empty or unreadable.</summary>
     public static List<ActionReward> Parse(string? json) => OutboxList.Parse<ActionReward>(json);
@@ -33,12 +33,12 @@ public class ActionRewardStore
     {
         if (rewards.Count == 0)
             return;
-        await _genericAttributeService.SaveAttributeAsync(customer, RewardsKey, OutboxList.Serialize(rewards));
-        await _genericAttributeService.SaveAttributeAsync(customer, StatusKey, OverallStatus(rewards).ToString());
+        await _attributes.SaveAttributeAsync(customer, RewardsKey, OutboxList.Serialize(rewards));
+        await _attributes.SaveAttributeAsync(customer, StatusKey, OverallStatus(rewards).ToString());
     }
 
     public Task SaveCheckedAsync(Customer customer, DateTime checkedUtc) =>
-        _genericAttributeService.SaveAttributeAsync(customer, CheckedKey, FormatTime(checkedUtc));
+        _attributes.SaveAttributeAsync(customer, CheckedKey, FormatTime(checkedUtc));
 
     public static string FormatTime(DateTime utc) => utc.ToString("O", CultureInfo.InvariantCulture);
 

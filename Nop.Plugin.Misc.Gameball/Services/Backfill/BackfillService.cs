@@ -41,7 +41,7 @@ public class BackfillService
     private static readonly int[] _paidStatuses = [(int)PaymentStatus.Paid, (int)PaymentStatus.PartiallyRefunded, (int)PaymentStatus.Refunded];
 
     private readonly ICustomerService _customerService;
-    private readonly StateAttributes _genericAttributeService;
+    private readonly StateAttributes _attributes;
     private readonly ILocker _locker;
     private readonly IOrderService _orderService;
     private readonly IRepository<Customer> _customerRepository;
@@ -54,7 +54,7 @@ public class BackfillService
     private readonly TimeProvider _timeProvider;
 
     public BackfillService(ICustomerService customerService,
-        StateAttributes genericAttributeService,
+        StateAttributes attributes,
         ILocker locker,
         IOrderService orderService,
         IRepository<Customer> customerRepository,
@@ -67,7 +67,7 @@ public class BackfillService
         TimeProvider timeProvider)
     {
         _customerService = customerService;
-        _genericAttributeService = genericAttributeService;
+        _attributes = attributes;
         _locker = locker;
         _orderService = orderService;
         _customerRepository = customerRepository;
@@ -201,7 +201,7 @@ public class BackfillService
                     var order = await _orderService.GetOrderByIdAsync(id);
                     if (order is null || await _stateStore.LoadAsync(order) is not null)
                         return;
-                    await _genericAttributeService.SaveAttributeAsync(order, OrderMarkerKey, runId);
+                    await _attributes.SaveAttributeAsync(order, OrderMarkerKey, runId);
                     await _stateStore.SaveAsync(order, new OrderSyncState { Backfilled = true });
                     created = true;
                 }, cancellationToken);

@@ -15,12 +15,12 @@ public class BackfillStore
 
     private static readonly JsonSerializerSettings _json = new() { NullValueHandling = NullValueHandling.Ignore, DateTimeZoneHandling = DateTimeZoneHandling.Utc };
 
-    private readonly StateAttributes _genericAttributeService;
+    private readonly StateAttributes _attributes;
     private readonly IStoreService _storeService;
 
-    public BackfillStore(StateAttributes genericAttributeService, IStoreService storeService)
+    public BackfillStore(StateAttributes attributes, IStoreService storeService)
     {
-        _genericAttributeService = genericAttributeService;
+        _attributes = attributes;
         _storeService = storeService;
     }
 
@@ -28,7 +28,7 @@ public class BackfillStore
 
     public async Task<BackfillJob?> LoadAsync(BackfillKind kind)
     {
-        var json = await _genericAttributeService.GetAttributeAsync<string>(await HolderAsync(), KeyPrefix + kind);
+        var json = await _attributes.GetAttributeAsync<string>(await HolderAsync(), KeyPrefix + kind);
         if (string.IsNullOrWhiteSpace(json))
             return null;
         try
@@ -42,5 +42,5 @@ public class BackfillStore
     }
 
     public async Task SaveAsync(BackfillJob job) =>
-        await _genericAttributeService.SaveAttributeAsync(await HolderAsync(), KeyPrefix + job.Kind, JsonConvert.SerializeObject(job, _json));
+        await _attributes.SaveAttributeAsync(await HolderAsync(), KeyPrefix + job.Kind, JsonConvert.SerializeObject(job, _json));
 }

@@ -15,16 +15,16 @@ public class CashbackAwardStore
     public const int KeptDone = 50;
 
 
-    private readonly StateAttributes _genericAttributeService;
+    private readonly StateAttributes _attributes;
 
-    public CashbackAwardStore(StateAttributes genericAttributeService)
+    public CashbackAwardStore(StateAttributes attributes)
     {
-        _genericAttributeService = genericAttributeService;
+        _attributes = attributes;
     }
 
     public async Task<List<ManualCashbackAward>> LoadAsync(Customer customer)
     {
-        return Parse(await _genericAttributeService.GetAttributeAsync<string>(customer, AwardsKey));
+        return Parse(await _attributes.GetAttributeAsync<string>(customer, AwardsKey));
     }
 
     /// <summary>The awards in a stored value (empty when there are none or it cannot be read).</summary>
@@ -35,8 +35,8 @@ public class CashbackAwardStore
         var done = awards.Where(a => a.Status is SyncStatus.Sent or SyncStatus.Skipped).ToList();
         if (done.Count > KeptDone)
             awards.RemoveAll(a => done.Take(done.Count - KeptDone).Contains(a));
-        await _genericAttributeService.SaveAttributeAsync(customer, AwardsKey, OutboxList.Serialize(awards));
-        await _genericAttributeService.SaveAttributeAsync(customer, StatusKey, OverallStatus(awards).ToString());
+        await _attributes.SaveAttributeAsync(customer, AwardsKey, OutboxList.Serialize(awards));
+        await _attributes.SaveAttributeAsync(customer, StatusKey, OverallStatus(awards).ToString());
     }
 
     /// <summary>Pending while any award is pending, failed while any failed, otherwise sent.</summary>

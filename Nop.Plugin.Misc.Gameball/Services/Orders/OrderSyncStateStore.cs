@@ -30,15 +30,15 @@ public class OrderSyncStateStore
         FloatParseHandling = FloatParseHandling.Decimal,
     };
 
-    private readonly StateAttributes _genericAttributeService;
+    private readonly StateAttributes _attributes;
 
-    public OrderSyncStateStore(StateAttributes genericAttributeService)
+    public OrderSyncStateStore(StateAttributes attributes)
     {
-        _genericAttributeService = genericAttributeService;
+        _attributes = attributes;
     }
 
     public async Task<OrderSyncState?> LoadAsync(Order order) =>
-        Parse(await _genericAttributeService.GetAttributeAsync<string>(order, StateKey));
+        Parse(await _attributes.GetAttributeAsync<string>(order, StateKey));
 
     /// <summary>The state from its stored JSON; null when there is none or it cannot be read.</summary>
     public static OrderSyncState? Parse(string? json)
@@ -62,18 +62,18 @@ public class OrderSyncStateStore
         if (state.AcknowledgedUtc is { } acknowledged && !state.AcknowledgementRecorded)
         {
             state.AcknowledgementRecorded = true;
-            await _genericAttributeService.SaveAttributeAsync(order, AcknowledgedKey, SortableTime(acknowledged) + "|" + (state.RewardedPoints ?? 0).ToString(inv));
+            await _attributes.SaveAttributeAsync(order, AcknowledgedKey, SortableTime(acknowledged) + "|" + (state.RewardedPoints ?? 0).ToString(inv));
         }
 
         var reversals = state.Refunds.Where(r => r.Status == Outbox.SyncStatus.Sent && r.AcknowledgedUtc is not null).ToList();
         if (reversals.Count > state.ReversalsRecorded)
         {
             state.ReversalsRecorded = reversals.Count;
-            await _genericAttributeService.SaveAttributeAsync(order, ReversedKey,
+            await _attributes.SaveAttributeAsync(order, ReversedKey,
                 $"{SortableTime(reversals.Max(r => r.AcknowledgedUtc!.Value))}|{reversals.Count.ToString(inv)}|{reversals.Sum(r => r.ReversedPoints ?? 0).ToString(inv)}");
         }
 
-        await _genericAttributeService.SaveAttributeAsync(order, StateKey, JsonConvert.SerializeObject(state, _json));
-        await _genericAttributeService.SaveAttributeAsync(order, StatusKey, state.OverallStatus.ToString());
+        await _attributes.SaveAttributeAsync(order, StateKey, JsonConvert.SerializeObject(state, _json));
+        await _attributes.SaveAttributeAsync(order, StatusKey, state.OverallStatus.ToString());
     }
 }

@@ -22,6 +22,8 @@ public class StateAttributes
         _shortTermCacheManager = shortTermCacheManager;
     }
 
+    // every read, not once per scope: a request reads its state, then reads it again under the entity's lock,
+    // and what the dispatcher wrote in between never clears the request's cache (each store's load is one key)
     public Task<TPropType> GetAttributeAsync<TPropType>(BaseEntity entity, string key, int storeId = 0, TPropType defaultValue = default!)
     {
         Forget(entity);

@@ -25,15 +25,15 @@ public class ProfileStore
     public const int KeptDoneItems = 20;
 
 
-    private readonly StateAttributes _genericAttributeService;
+    private readonly StateAttributes _attributes;
 
-    public ProfileStore(StateAttributes genericAttributeService)
+    public ProfileStore(StateAttributes attributes)
     {
-        _genericAttributeService = genericAttributeService;
+        _attributes = attributes;
     }
 
     public async Task<List<ProfileWork>> LoadAsync(Customer customer) =>
-        Parse(await _genericAttributeService.GetAttributeAsync<string>(customer, WorkKey));
+        Parse(await _attributes.GetAttributeAsync<string>(customer, WorkKey));
 
     public static List<ProfileWork> Parse(string? json) => OutboxList.Parse<ProfileWork>(json);
 
@@ -42,8 +42,8 @@ public class ProfileStore
         if (work.Count == 0)
             return;
         Trim(work);
-        await _genericAttributeService.SaveAttributeAsync(customer, WorkKey, OutboxList.Serialize(work));
-        await _genericAttributeService.SaveAttributeAsync(customer, StatusKey, OverallStatus(work).ToString());
+        await _attributes.SaveAttributeAsync(customer, WorkKey, OutboxList.Serialize(work));
+        await _attributes.SaveAttributeAsync(customer, StatusKey, OverallStatus(work).ToString());
     }
 
     private static void Trim(List<ProfileWork> work)
@@ -57,7 +57,7 @@ public class ProfileStore
 
     public async Task<PendingReferral?> LoadReferralAsync(Customer customer)
     {
-        var json = await _genericAttributeService.GetAttributeAsync<string>(customer, ReferralKey);
+        var json = await _attributes.GetAttributeAsync<string>(customer, ReferralKey);
         if (string.IsNullOrWhiteSpace(json))
             return null;
         try
@@ -71,19 +71,19 @@ public class ProfileStore
     }
 
     public Task SaveReferralAsync(Customer customer, PendingReferral referral) =>
-        _genericAttributeService.SaveAttributeAsync(customer, ReferralKey, JsonConvert.SerializeObject(referral, OutboxList.Json));
+        _attributes.SaveAttributeAsync(customer, ReferralKey, JsonConvert.SerializeObject(referral, OutboxList.Json));
 
     /// <summary>The code has been decided on (sent or dropped): it is not kept.</summary>
     public Task ForgetReferralAsync(Customer customer) =>
-        _genericAttributeService.SaveAttributeAsync<string?>(customer, ReferralKey, null);
+        _attributes.SaveAttributeAsync<string?>(customer, ReferralKey, null);
 
     public async Task<DateTime?> LoadErasureRequestAsync(Customer customer) =>
-        ActionRewardStore.ParseTime(await _genericAttributeService.GetAttributeAsync<string>(customer, ErasureKey));
+        ActionRewardStore.ParseTime(await _attributes.GetAttributeAsync<string>(customer, ErasureKey));
 
     /// <summary>Recorded by the erasure's event; the status makes the sweep find it if the queue is lost.</summary>
     public async Task RequestErasureAsync(Customer customer, DateTime requestedUtc)
     {
-        await _genericAttributeService.SaveAttributeAsync(customer, ErasureKey, ActionRewardStore.FormatTime(requestedUtc));
-        await _genericAttributeService.SaveAttributeAsync(customer, StatusKey, SyncStatus.Pending.ToString());
+        await _attributes.SaveAttributeAsync(customer, ErasureKey, ActionRewardStore.FormatTime(requestedUtc));
+        await _attributes.SaveAttributeAsync(customer, StatusKey, SyncStatus.Pending.ToString());
     }
 }

@@ -20,14 +20,14 @@ namespace Nop.Plugin.Misc.Gameball.Services.Redemption;
 /// </summary>
 public class PointsHoldEndings
 {
-    private readonly StateAttributes _genericAttributeService;
+    private readonly StateAttributes _attributes;
     private readonly IOrderService _orderService;
     private readonly RedemptionGiftCards _giftCards;
     private readonly TimeProvider _timeProvider;
 
-    public PointsHoldEndings(StateAttributes genericAttributeService, IOrderService orderService, RedemptionGiftCards giftCards, TimeProvider timeProvider)
+    public PointsHoldEndings(StateAttributes attributes, IOrderService orderService, RedemptionGiftCards giftCards, TimeProvider timeProvider)
     {
-        _genericAttributeService = genericAttributeService;
+        _attributes = attributes;
         _orderService = orderService;
         _giftCards = giftCards;
         _timeProvider = timeProvider;
@@ -95,7 +95,7 @@ public class PointsHoldEndings
             Amount = used,
             TransactionId = transactionId,
         };
-        await _genericAttributeService.SaveAttributeAsync(order, RedemptionStore.OrderKey, JsonConvert.SerializeObject(record));
+        await _attributes.SaveAttributeAsync(order, RedemptionStore.OrderKey, JsonConvert.SerializeObject(record));
     }
 
     /// <summary>The release of a hold: the call names the hold in its path; the payload keeps it as the work's persisted request.</summary>

@@ -22,15 +22,15 @@ public class RedemptionStore
 
     public const int KeptDone = 30;
 
-    private readonly StateAttributes _genericAttributeService;
+    private readonly StateAttributes _attributes;
 
-    public RedemptionStore(StateAttributes genericAttributeService)
+    public RedemptionStore(StateAttributes attributes)
     {
-        _genericAttributeService = genericAttributeService;
+        _attributes = attributes;
     }
 
     public async Task<List<PointsHold>> LoadAsync(Customer customer) =>
-        Parse(await _genericAttributeService.GetAttributeAsync<string>(customer, HoldsKey));
+        Parse(await _attributes.GetAttributeAsync<string>(customer, HoldsKey));
 
     public static List<PointsHold> Parse(string? json) => OutboxList.Parse<PointsHold>(json);
 
@@ -46,10 +46,10 @@ public class RedemptionStore
                 item.Payload = null;
         }
 
-        await _genericAttributeService.SaveAttributeAsync(customer, HoldsKey, OutboxList.Serialize(holds));
-        await _genericAttributeService.SaveAttributeAsync(customer, StatusKey, OutboxList.OverallStatus(holds.Select(h => (OutboxItem)new StatusOnly(h.OverallStatus))).ToString());
+        await _attributes.SaveAttributeAsync(customer, HoldsKey, OutboxList.Serialize(holds));
+        await _attributes.SaveAttributeAsync(customer, StatusKey, OutboxList.OverallStatus(holds.Select(h => (OutboxItem)new StatusOnly(h.OverallStatus))).ToString());
         var heldUntil = holds.Where(h => h.IsActive && h.ExpiresUtc is not null).Select(h => h.ExpiresUtc!.Value).DefaultIfEmpty().Min();
-        await _genericAttributeService.SaveAttributeAsync(customer, HeldUntilKey, heldUntil == default ? string.Empty : OrderSyncStateStore.SortableTime(heldUntil));
+        await _attributes.SaveAttributeAsync(customer, HeldUntilKey, heldUntil == default ? string.Empty : OrderSyncStateStore.SortableTime(heldUntil));
     }
 
     private sealed class StatusOnly : OutboxItem
