@@ -71,7 +71,11 @@ public class OutboxClaimsTests
             {
                 var claims = ClaimsOf(node);
                 if (await claims.TryClaimAsync("order-1", 1, _expiry) is not { } claim)
+                {
+                    // a node that lost tries again later (the outbox: 5 s); a little jitter keeps the race going without livelock
+                    await Task.Delay(Random.Shared.Next(0, 3));
                     continue;
+                }
                 var now = Interlocked.Increment(ref holders);
                 InterlockedMax(ref mostAtOnce, now);
                 Interlocked.Increment(ref held);
@@ -81,9 +85,17 @@ public class OutboxClaimsTests
             }
         })));
 
-        mostAtOnce.Should().Be(1);
-        // racing this hard, most rounds are lost by every node (each sees the other's row); the outbox tries again 5 s later
-        held.Should().BeGreaterThan(10, "the claim is taken, not only refused");
+        mostAtOnce.Should().BeLessThanOrEqualTo(1, "two nodes never hold the same work at once");
+        held.Should().BePositive("the claim is taken, not only refused, even racing this hard");
+        // how many rounds a node wins depends on the interleaving; what must hold is that nothing is left behind:
+        // once the race is over, every node in turn takes the claim at its first try
+        foreach (var node in nodes)
+        {
+            var claim = await ClaimsOf(node).TryClaimAsync("order-1", 1, _expiry);
+            claim.Should().NotBeNull("a race leaves no live claim row behind");
+            await ClaimsOf(node).ReleaseAsync(claim!);
+        }
+        store.GenericAttributes.Count(a => a.KeyGroup == OutboxClaims.KeyGroup).Should().Be(0);
         nodes.ForEach(n => n.Dispose());
     }
 

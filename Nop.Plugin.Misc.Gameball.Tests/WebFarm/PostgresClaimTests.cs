@@ -72,7 +72,10 @@ public class PostgresClaimTests
             {
                 var entity = (n + round) % entities;
                 if (await claims.TryClaimAsync("Nop.Plugin.Misc.Gameball.OrderSync." + entity, entity, _expiry) is not { } claim)
+                {
+                    await Task.Delay(Random.Shared.Next(0, 3));
                     continue;
+                }
                 OutboxClaimsTests.InterlockedMax(ref mostAtOnce, Interlocked.Increment(ref holders[entity]));
                 Interlocked.Increment(ref held);
                 await Task.Delay(2);
@@ -82,9 +85,15 @@ public class PostgresClaimTests
         })));
 
         mostAtOnce.Should().Be(1, "no two nodes hold one entity's work at the same moment");
-        held.Should().BeGreaterThan(50);
+        held.Should().BePositive("claims are taken, not only refused");
         await using var db = new DataConnection(_options);
         (await db.GetTable<GenericAttribute>().CountAsync(a => a.KeyGroup == OutboxClaims.KeyGroup)).Should().Be(0, "every claim was released");
+        for (var entity = 0; entity < entities; entity++)
+        {
+            var claim = await Claims().TryClaimAsync("Nop.Plugin.Misc.Gameball.OrderSync." + entity, entity, _expiry);
+            claim.Should().NotBeNull("once the race is over the work is free at the first try");
+            await Claims().ReleaseAsync(claim!);
+        }
     }
 
     [Test]
