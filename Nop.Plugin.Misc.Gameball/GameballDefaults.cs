@@ -11,6 +11,9 @@ public static class GameballDefaults
 
     public const string LocalePrefix = "Plugins.Misc.Gameball";
 
+    /// <summary>What the keys of the plugin's generic attributes start with.</summary>
+    public const string StateKeyPrefix = "Gameball.";
+
     public const string ConfigurationRouteName = "Plugin.Misc.Gameball.Configure";
 
     public const string ProductPreviewRouteName = "Plugin.Misc.Gameball.ProductPointsPreview";

@@ -4,10 +4,12 @@ using Nop.Core.Domain.ScheduleTasks;
 using Nop.Data;
 using Nop.Plugin.Misc.Gameball.Services;
 using Nop.Plugin.Misc.Gameball.Services.Admin;
+using Nop.Plugin.Misc.Gameball.Services.Outbox;
 using Nop.Services.Cms;
 using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
+using Nop.Services.Logging;
 using Nop.Services.Plugins;
 using Nop.Services.ScheduleTasks;
 using Nop.Web.Framework.Infrastructure;
@@ -21,8 +23,10 @@ namespace Nop.Plugin.Misc.Gameball;
 public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
 {
     private readonly IRepository<ActivityLogType> _activityLogTypeRepository;
+    private readonly DuplicateStateRows _duplicateStateRows;
     private readonly ILanguageService _languageService;
     private readonly ILocalizationService _localizationService;
+    private readonly ILogger _logger;
     private readonly INopUrlHelper _nopUrlHelper;
     private readonly IScheduleTaskService _scheduleTaskService;
     private readonly ISettingService _settingService;
@@ -30,8 +34,10 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
     private readonly GameballWidgetZones _widgetZones;
 
     public GameballPlugin(IRepository<ActivityLogType> activityLogTypeRepository,
+        DuplicateStateRows duplicateStateRows,
         ILanguageService languageService,
         ILocalizationService localizationService,
+        ILogger logger,
         INopUrlHelper nopUrlHelper,
         IScheduleTaskService scheduleTaskService,
         ISettingService settingService,
@@ -39,8 +45,10 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
         GameballWidgetZones widgetZones)
     {
         _activityLogTypeRepository = activityLogTypeRepository;
+        _duplicateStateRows = duplicateStateRows;
         _languageService = languageService;
         _localizationService = localizationService;
+        _logger = logger;
         _nopUrlHelper = nopUrlHelper;
         _scheduleTaskService = scheduleTaskService;
         _settingService = settingService;
@@ -97,11 +105,16 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
     /// <summary>
     /// nopCommerce calls this at start-up when plugin.json's version differs from the installed one: the
     /// resources of the new version (new keys, Arabic) are installed like on a first install. Settings added
-    /// by the new version keep their defaults until the admin saves the configuration.
+    /// by the new version keep their defaults until the admin saves the configuration. State keys that 4.90.2
+    /// wrote twice are cut back to their last row.
     /// </summary>
     public override async Task UpdateAsync(string currentVersion, string targetVersion)
     {
         await GameballLocales.InstallAsync(_localizationService, await _languageService.GetAllLanguagesAsync(showHidden: true));
+
+        var removed = await _duplicateStateRows.RemoveAsync();
+        if (removed > 0)
+            await _logger.InformationAsync($"Gameball: updating from {currentVersion} to {targetVersion} removed {removed} duplicated state rows (the last written row of each key was kept).");
         await base.UpdateAsync(currentVersion, targetVersion);
     }
 

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Nop.Core.Domain.Cms;
+using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Logging;
 using Nop.Core.Domain.ScheduleTasks;
@@ -7,6 +9,7 @@ using Nop.Data;
 using Nop.Plugin.Misc.Gameball.Services;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
+using Nop.Services.Logging;
 using Nop.Services.ScheduleTasks;
 using Nop.Web.Framework.Mvc.Routing;
 
@@ -23,6 +26,8 @@ public class PluginInstallTests
     private Mock<INopUrlHelper> _urlHelper = null!;
     private WidgetSettings _widgetSettings = null!;
     private readonly List<ScheduleTask> _tasks = [];
+    private readonly List<GenericAttribute> _attributes = [];
+    private Mock<ILogger> _logger = null!;
 
     [SetUp]
     public void SetUp()
@@ -39,6 +44,8 @@ public class PluginInstallTests
         _widgetSettings = new WidgetSettings { ActiveWidgetSystemNames = ["Widgets.NivoSlider"] };
         _tasks.Clear();
         _activityTypes.Clear();
+        _attributes.Clear();
+        _logger = new Mock<ILogger>();
         _scheduleTaskService.Setup(s => s.GetTaskByTypeAsync(It.IsAny<string>()))
             .ReturnsAsync((string type) => _tasks.SingleOrDefault(t => t.Type == type)!);
         _scheduleTaskService.Setup(s => s.InsertTaskAsync(It.IsAny<ScheduleTask>())).Callback((ScheduleTask t) => _tasks.Add(t)).Returns(Task.CompletedTask);
@@ -47,8 +54,17 @@ public class PluginInstallTests
 
     private readonly List<ActivityLogType> _activityTypes = [];
 
-    private GameballPlugin CreatePlugin() => new(ActivityTypes(), _languageService.Object, _localizationService.Object, _urlHelper.Object, _scheduleTaskService.Object,
-        _settingService.Object, _widgetSettings, new GameballWidgetZones(new GameballSettings()));
+    private GameballPlugin CreatePlugin() => new(ActivityTypes(), new DuplicateStateRows(Attributes()), _languageService.Object, _localizationService.Object, _logger.Object,
+        _urlHelper.Object, _scheduleTaskService.Object, _settingService.Object, _widgetSettings, new GameballWidgetZones(new GameballSettings()));
+
+    private IRepository<GenericAttribute> Attributes()
+    {
+        var repository = new Mock<IRepository<GenericAttribute>>();
+        repository.SetupGet(r => r.Table).Returns(() => _attributes.ToList().AsQueryable());
+        repository.Setup(r => r.DeleteAsync(It.IsAny<Expression<Func<GenericAttribute, bool>>>()))
+            .ReturnsAsync((Expression<Func<GenericAttribute, bool>> predicate) => _attributes.RemoveAll(new Predicate<GenericAttribute>(predicate.Compile())));
+        return repository.Object;
+    }
 
     private IRepository<ActivityLogType> ActivityTypes()
     {
@@ -208,11 +224,28 @@ public class PluginInstallTests
         _languages.Add(new Language { Id = 2, Name = "العربية (مصر)", LanguageCulture = "ar-EG", Published = true });
         var resources = RecordResources();
 
-        await CreatePlugin().UpdateAsync("4.90.1", "4.90.2");
+        await CreatePlugin().UpdateAsync("4.90.2", "4.90.3");
 
-        resources[(1, "Plugins.Misc.Gameball.Backfill.Title")].Should().Be(GameballLocaleResources.English["Plugins.Misc.Gameball.Backfill.Title"]);
+        // 4.90.3 brought paying with points
+        resources[(1, "Plugins.Misc.Gameball.Redemption.Title")].Should().Be(GameballLocaleResources.English["Plugins.Misc.Gameball.Redemption.Title"]);
+        resources[(2, "Plugins.Misc.Gameball.Redemption.Title")].Should().Be(GameballLocaleResources.Arabic["Plugins.Misc.Gameball.Redemption.Title"]);
         resources[(2, "Plugins.Misc.Gameball.Backfill.Title")].Should().Be(GameballLocaleResources.Arabic["Plugins.Misc.Gameball.Backfill.Title"]);
         _settingService.Verify(s => s.SaveSettingAsync(It.IsAny<GameballSettings>(), It.IsAny<int>()), Times.Never, "the store's configuration is kept");
+        _logger.Verify(l => l.InformationAsync(It.IsAny<string>(), It.IsAny<Exception>(), It.IsAny<Nop.Core.Domain.Customers.Customer>()), Times.Never, "there was nothing to repair");
+    }
+
+    [Test]
+    public async Task AnUpdateCutsTheStateKeysThatWereWrittenTwiceBackToTheirLastRowAndSaysSo()
+    {
+        var at = new DateTime(2026, 11, 30, 10, 0, 0, DateTimeKind.Utc);
+        _attributes.Add(new GenericAttribute { Id = 1, KeyGroup = "Order", EntityId = 7, Key = "Gameball.OrderSyncStatus", Value = "Pending", CreatedOrUpdatedDateUTC = at });
+        _attributes.Add(new GenericAttribute { Id = 2, KeyGroup = "Order", EntityId = 7, Key = "Gameball.OrderSyncStatus", Value = "Sent", CreatedOrUpdatedDateUTC = at.AddSeconds(1) });
+        RecordResources();
+
+        await CreatePlugin().UpdateAsync("4.90.2", "4.90.3");
+
+        _attributes.Should().ContainSingle().Which.Value.Should().Be("Sent");
+        _logger.Verify(l => l.InformationAsync(It.Is<string>(m => m.Contains("4.90.2 to 4.90.3") && m.Contains("removed 1 duplicated")), null, null), Times.Once);
     }
 
     [Test]

@@ -323,15 +323,19 @@ public sealed class InMemoryNopStore
         }
     }
 
-    /// <summary>An UPDATE by id: nothing when the row is gone.</summary>
+    /// <summary>An UPDATE by id, stamped as nopCommerce stamps it: nothing when the row is gone.</summary>
     public void UpdateAttributeRow(GenericAttribute row, string value)
     {
         row.Value = value;
+        row.CreatedOrUpdatedDateUTC = DateTime.UtcNow;
         lock (_gate)
         {
             var stored = GenericAttributes.FirstOrDefault(a => a.Id == row.Id);
             if (stored is not null)
+            {
                 stored.Value = value;
+                stored.CreatedOrUpdatedDateUTC = row.CreatedOrUpdatedDateUTC;
+            }
         }
     }
 
@@ -598,10 +602,13 @@ public sealed class InMemoryNopStore
                         }
                     }
                     else if (existing is not null)
+                    {
                         existing.Value = value;
+                        existing.CreatedOrUpdatedDateUTC = DateTime.UtcNow;
+                    }
                     else
                     {
-                        var added = new GenericAttribute { Id = NextId(), KeyGroup = e.GetType().Name, EntityId = e.Id, Key = key, Value = value, StoreId = storeId };
+                        var added = new GenericAttribute { Id = NextId(), KeyGroup = e.GetType().Name, EntityId = e.Id, Key = key, Value = value, StoreId = storeId, CreatedOrUpdatedDateUTC = DateTime.UtcNow };
                         GenericAttributes.Add(added);
                         _attributes[index] = added;
                     }

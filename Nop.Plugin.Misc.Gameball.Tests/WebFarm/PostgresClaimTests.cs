@@ -113,6 +113,34 @@ public class PostgresClaimTests
         await Claims(clock).ReleaseAsync(next);
     }
 
+    [Test]
+    public async Task StateKeysWrittenTwiceAreCutBackToTheirLastRowInTheDatabase()
+    {
+        // the repair's grouped query, as LINQ to DB sends it to PostgreSQL
+        var at = new DateTime(2026, 11, 30, 10, 0, 0, DateTimeKind.Utc);
+        await using (var db = new DataConnection(_options))
+        {
+            foreach (var (keyGroup, entity, key, value, seconds) in new[]
+            {
+                ("Order", 501, "Gameball.OrderSyncStatus", "Pending", 0),
+                ("Order", 501, "Gameball.OrderSyncStatus", "Sent", 1),
+                ("Order", 502, "Gameball.OrderSyncStatus", "Sent", 0),
+                ("Customer", 501, "FirstName", "Maria", 0),
+                ("Customer", 501, "FirstName", "María", 1),
+            })
+            {
+                await db.InsertAsync(new GenericAttribute { KeyGroup = keyGroup, EntityId = entity, Key = key, Value = value, StoreId = 0, CreatedOrUpdatedDateUTC = at.AddSeconds(seconds) });
+            }
+        }
+
+        (await new DuplicateStateRows(new PostgresRepository(_options)).RemoveAsync()).Should().Be(1);
+
+        await using var check = new DataConnection(_options);
+        var left = await check.GetTable<GenericAttribute>().Where(a => a.EntityId == 501 || a.EntityId == 502).OrderBy(a => a.Id).Select(a => a.KeyGroup + " " + a.EntityId + " " + a.Value).ToListAsync();
+        left.Should().Equal("Order 501 Sent", "Order 502 Sent", "Customer 501 Maria", "Customer 501 María");
+        await check.GetTable<GenericAttribute>().Where(a => a.EntityId == 501 || a.EntityId == 502).DeleteAsync();
+    }
+
     /// <summary>nopCommerce's EntityRepository over LINQ to DB: a connection per statement, autocommit.</summary>
     private sealed class PostgresRepository(DataOptions options) : IRepository<GenericAttribute>
     {

@@ -49,6 +49,7 @@ public class NopStartup : INopStartup
         services.AddScoped<OutboxSweep>();
 
         services.AddScoped<StateAttributes>();
+        services.AddScoped<DuplicateStateRows>();
         services.AddScoped<OrderSyncStateStore>();
         services.AddScoped<OrderSnapshotLoader>();
         services.AddScoped<TrackOrderHandler>();
