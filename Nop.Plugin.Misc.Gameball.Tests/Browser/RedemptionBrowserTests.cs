@@ -134,6 +134,46 @@ public class RedemptionBrowserTests : BrowserTest
         Demo.Fake.Ledger.Burns.Should().BeEmpty();
     }
 
+    /// <summary>
+    /// The box and nopCommerce's deals boxes below it (coupon, gift cards) side by side, as numbers: where the field
+    /// and its button start and end, their sizes and colours, the title's type.
+    /// </summary>
+    private Dictionary<string, string> LookOf(IWebElement box) => Script<IReadOnlyDictionary<string, object>>("""
+        var box = arguments[0], coupon = document.querySelector('.cart-collaterals .coupon-box');
+        function measure(root, input, button) {
+            var c = root.querySelector('.coupon-code').getBoundingClientRect(),
+                i = root.querySelector(input).getBoundingClientRect(), b = root.querySelector(button).getBoundingClientRect(),
+                t = getComputedStyle(root.querySelector('.title strong')), bs = getComputedStyle(root.querySelector(button));
+            // start and end as the page reads: left and right, or right and left
+            var rtl = getComputedStyle(root).direction === 'rtl';
+            return { start: Math.round(rtl ? c.right : c.left), end: Math.round(rtl ? c.left : c.right), inputStart: Math.round(rtl ? i.right : i.left),
+                inputWidth: Math.round(i.width), inputHeight: Math.round(i.height),
+                buttonTop: Math.round(b.top - i.top), buttonWidth: Math.round(b.width), buttonHeight: Math.round(b.height),
+                buttonBackground: bs.backgroundColor, buttonColor: bs.color, buttonCase: bs.textTransform, titleSize: t.fontSize, titleWeight: t.fontWeight, titleColor: t.color };
+        }
+        var mine = measure(box, '.gameball-redemption-points', '.gameball-redemption-apply-button'), theirs = measure(coupon, 'input', 'button'), out = {};
+        for (var k in mine) { out[k] = mine[k] + ' | ' + theirs[k]; }
+        return out;
+        """, box).ToDictionary(p => p.Key, p => Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)!);
+
+    private static void ShouldLookTheSame(Dictionary<string, string> look)
+    {
+        foreach (var (what, pair) in look)
+        {
+            var sides = pair.Split(" | ");
+            sides[0].Should().Be(sides[1], $"the box's {what} is that of nopCommerce's coupon box");
+        }
+    }
+
+    [Test]
+    public void InTheCartTheBoxLooksLikeNopCommercesDealsAndLinesUpWithThem()
+    {
+        Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/cart");
+        var box = WaitForBox();
+
+        ShouldLookTheSame(LookOf(box));
+    }
+
     [Test]
     public void InArabicTheBoxAndItsLineAreArabicAndMirrored()
     {
@@ -157,6 +197,7 @@ public class RedemptionBrowserTests : BrowserTest
             """, box).Select(Convert.ToDouble).ToList();
         layout[1].Should().BeApproximately(layout[0], 2.0, "the box starts on the right, as the page's other boxes");
         layout[3].Should().BeLessThan(layout[2], "the button follows the field, to its left");
+        ShouldLookTheSame(LookOf(box));
 
         Apply(box, 300);
 
