@@ -112,10 +112,24 @@ public class GameballPlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
     {
         await GameballLocales.InstallAsync(_localizationService, await _languageService.GetAllLanguagesAsync(showHidden: true));
 
-        var removed = await _duplicateStateRows.RemoveAsync();
-        if (removed > 0)
-            await _logger.InformationAsync($"Gameball: updating from {currentVersion} to {targetVersion} removed {removed} duplicated state rows (the last written row of each key was kept).");
+        await RemoveDuplicatedStateRowsAsync(currentVersion, targetVersion);
         await base.UpdateAsync(currentVersion, targetVersion);
+    }
+
+    // nopCommerce runs the update inside its start-up: an exception here would stop the store from starting (and
+    // the update would run again at every start), while the plugin works with the duplicates (it reads a key's first row)
+    private async Task RemoveDuplicatedStateRowsAsync(string currentVersion, string targetVersion)
+    {
+        try
+        {
+            var removed = await _duplicateStateRows.RemoveAsync();
+            if (removed > 0)
+                await _logger.InformationAsync($"Gameball: updating from {currentVersion} to {targetVersion} removed {removed} duplicated state rows (the last written row of each key was kept).");
+        }
+        catch (Exception e)
+        {
+            await _logger.WarningAsync($"Gameball: updating from {currentVersion} to {targetVersion} could not remove the duplicated state rows of earlier versions; the plugin works with them, the next update tries again.", e);
+        }
     }
 
     public override async Task UninstallAsync()

@@ -249,6 +249,21 @@ public class PluginInstallTests
     }
 
     [Test]
+    public async Task AnUpdateWhoseRepairFailsStillCompletesAndSaysWhy()
+    {
+        var resources = RecordResources();
+        var attributes = new Mock<IRepository<GenericAttribute>>();
+        attributes.SetupGet(r => r.Table).Throws(new TimeoutException("The database did not answer in time."));
+        var plugin = new GameballPlugin(ActivityTypes(), new DuplicateStateRows(attributes.Object), _languageService.Object, _localizationService.Object, _logger.Object,
+            _urlHelper.Object, _scheduleTaskService.Object, _settingService.Object, _widgetSettings, new GameballWidgetZones(new GameballSettings()));
+
+        await plugin.Invoking(p => p.UpdateAsync("4.90.2", "4.90.3")).Should().NotThrowAsync("nopCommerce updates plugins inside its start-up");
+
+        resources[(1, "Plugins.Misc.Gameball.Redemption.Title")].Should().Be(GameballLocaleResources.English["Plugins.Misc.Gameball.Redemption.Title"]);
+        _logger.Verify(l => l.WarningAsync(It.Is<string>(m => m.Contains("could not remove the duplicated state rows")), It.IsAny<TimeoutException>(), null), Times.Once);
+    }
+
+    [Test]
     public async Task UninstallRemovesTheArabicResourcesToo()
     {
         _languages.Add(new Language { Id = 2, Name = "العربية (السعودية)", LanguageCulture = "ar-SA", Published = true });
