@@ -54,7 +54,7 @@ public class PluginInstallTests
 
     private readonly List<ActivityLogType> _activityTypes = [];
 
-    private GameballPlugin CreatePlugin() => new(ActivityTypes(), new DuplicateStateRows(Attributes()), _languageService.Object, _localizationService.Object, _logger.Object,
+    private GameballPlugin CreatePlugin(IRepository<GenericAttribute>? attributes = null) => new(ActivityTypes(), new DuplicateStateRows(attributes ?? Attributes()), _languageService.Object, _localizationService.Object, _logger.Object,
         _urlHelper.Object, _scheduleTaskService.Object, _settingService.Object, _widgetSettings, new GameballWidgetZones(new GameballSettings()));
 
     private IRepository<GenericAttribute> Attributes()
@@ -254,8 +254,7 @@ public class PluginInstallTests
         var resources = RecordResources();
         var attributes = new Mock<IRepository<GenericAttribute>>();
         attributes.SetupGet(r => r.Table).Throws(new TimeoutException("The database did not answer in time."));
-        var plugin = new GameballPlugin(ActivityTypes(), new DuplicateStateRows(attributes.Object), _languageService.Object, _localizationService.Object, _logger.Object,
-            _urlHelper.Object, _scheduleTaskService.Object, _settingService.Object, _widgetSettings, new GameballWidgetZones(new GameballSettings()));
+        var plugin = CreatePlugin(attributes.Object);
 
         await plugin.Invoking(p => p.UpdateAsync("4.90.2", "4.90.3")).Should().NotThrowAsync("nopCommerce updates plugins inside its start-up");
 
