@@ -98,6 +98,15 @@ public class RedemptionBrowserTests : BrowserTest
         WaitForBox();
     }
 
+    /// <summary>A checkout's order summary has no deals column: the box stands where it would be, level with the totals.</summary>
+    private void ShouldSitBesideTheTotals(string scope)
+    {
+        var (box, totals) = (Browser.FindElement(By.CssSelector($"{scope} {Box}")), Browser.FindElement(By.CssSelector($"{scope} .cart-footer .totals")));
+        box.Location.Y.Should().BeLessThan(totals.Location.Y + totals.Size.Height, "the box is beside the totals, not below them");
+        (box.Location.Y + box.Size.Height).Should().BeGreaterThan(totals.Location.Y, "nor above them");
+        (box.Location.X + box.Size.Width).Should().BeLessThanOrEqualTo(totals.Location.X, "it stands at the start, the totals at the end");
+    }
+
     [Test]
     public void TheMultiStepCheckoutPlacesTheOrderWithTheReducedTotalAndBurnsThePointsOnce()
     {
@@ -105,6 +114,7 @@ public class RedemptionBrowserTests : BrowserTest
         Apply(WaitForBox(".order-confirm-page"), 300);
         WaitForPointsLine(".order-confirm-page");
         OrderTotal(".order-confirm-page").Should().Be("$80.00");
+        ShouldSitBesideTheTotals(".order-confirm-page");
         ScreenshotOf(Browser.FindElement(By.CssSelector(".order-confirm-page .cart-footer")), "redemption-confirm.png");
 
         Browser.FindElement(By.CssSelector("#confirm-order-form .confirm-order-next-step-button")).Click();
@@ -279,6 +289,7 @@ public class RedemptionBrowserTests : BrowserTest
         box.FindElement(By.CssSelector(".gameball-redemption-applied-text")).Text.Should().Be("300 points ($30.00) are taken off your order.");
         // points pay, they do not earn: the preview in the new totals is of what is left to pay
         WaitForPreview(OpcConfirmStep, "80 points");
+        ShouldSitBesideTheTotals(OpcConfirmStep);
         ScreenshotOf(Browser.FindElement(By.CssSelector($"{OpcConfirmStep} .cart-footer")), "redemption-opc.png");
 
         ClickInPlace(box, "button.gameball-redemption-remove-button", "$110.00");
