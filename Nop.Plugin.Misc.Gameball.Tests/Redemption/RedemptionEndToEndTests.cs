@@ -89,10 +89,16 @@ public class RedemptionEndToEndTests : FakeGameballEndToEndTest
     /// cart is cleared (an event per item), the cards' use is recorded, then OrderPlacedEvent (and OrderPaidEvent for a
     /// payment method that captures at once).
     /// </summary>
-    private async Task<Order> PlaceOrderAsync(bool paid, bool publishPlaced = true)
+    private async Task<Order> PlaceOrderAsync(bool paid, bool publishPlaced = true, bool freeShipping = false)
     {
         var lines = Store.Cart.Where(i => i.CustomerId == _maria.Id).ToList();
         var order = Store.AddOrder(_maria, paid, [.. lines.Select(l => (Store.Products.First(p => p.Id == l.ProductId), l.Quantity))]);
+        if (freeShipping)
+        {
+            order.OrderShippingExclTax = order.OrderShippingInclTax = 0m;
+            order.OrderTotal = order.OrderSubtotalInclTax;
+        }
+
         var remaining = order.OrderTotal;
         var usages = new List<GiftCardUsageHistory>();
         foreach (var card in Store.ActiveGiftCardsOf(_maria))
@@ -335,6 +341,30 @@ public class RedemptionEndToEndTests : FakeGameballEndToEndTest
         record.Points.Should().Be(300);
         record.Amount.Should().Be(30m);
         Store.GiftCards.Single().IsGiftCardActivated.Should().BeFalse("the used card cannot be used again");
+        Fake.Requests.Should().OnlyContain(r => r.Violations.Count == 0);
+    }
+
+    [Test]
+    public async Task An_order_the_points_pay_in_full_is_placed_at_zero_burns_them_once_and_is_tracked_with_nothing_paid()
+    {
+        // a program that lets points pay the whole order, and free shipping: nothing is left to pay
+        Fake.Ledger.MaximumRedemptionPercent = 100;
+        var state = await StateAsync();
+        state.Limits!.MaximumPoints.Should().Be(1100, "$110.00 at $0.10 a point, within the 2,000 available");
+        await ApplyAsync(state.Limits.MaximumPoints);
+        (await ConfirmAsync()).Should().Be(RedemptionOutcome.Ok);
+
+        // nopCommerce skips the payment workflow of a zero total and marks the order paid at once
+        var order = await PlaceOrderAsync(paid: true, freeShipping: true);
+
+        order.OrderTotal.Should().Be(0m);
+        await WaitForHoldsAsync(h => h.Single().Phase == HoldPhase.Burned, "the burn");
+        await Host.WaitForStatusAsync(order, SyncStatus.Sent);
+        Fake.Ledger.Burns.Should().ContainSingle().Which.Points.Should().Be(1100);
+        var tracked = Fake.Ledger.Orders.Should().ContainSingle().Subject;
+        tracked.TotalPaid.Should().Be(0m, "the points paid it all: nothing earns cashback");
+        tracked.Body["totalDiscount"]!.GetValue<decimal>().Should().Be(110m);
+        Fake.Ledger.AvailableOf(_mariaId).Should().Be(900, "the points burned, none earned");
         Fake.Requests.Should().OnlyContain(r => r.Violations.Count == 0);
     }
 
