@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Nop.Core.Caching;
 using Nop.Core.Domain.Cms;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Localization;
@@ -27,6 +28,8 @@ public class PluginInstallTests
     private WidgetSettings _widgetSettings = null!;
     private readonly List<ScheduleTask> _tasks = [];
     private readonly List<GenericAttribute> _attributes = [];
+    private List<Language>? _cachedLanguages;
+    private Mock<IStaticCacheManager> _staticCache = null!;
     private Mock<ILogger> _logger = null!;
 
     [SetUp]
@@ -45,6 +48,16 @@ public class PluginInstallTests
         _tasks.Clear();
         _activityTypes.Clear();
         _attributes.Clear();
+        _cachedLanguages = null;
+        _staticCache = new Mock<IStaticCacheManager>();
+        // nopCommerce's key of the list is "Nop.language.all.{storeId}-{showHidden}"
+        _staticCache.Setup(c => c.RemoveByPrefixAsync(It.IsAny<string>(), It.IsAny<object[]>()))
+            .Callback((string prefix, object[] _) =>
+            {
+                if ("Nop.language.all.0-True".StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    _cachedLanguages = null;
+            })
+            .Returns(Task.CompletedTask);
         _logger = new Mock<ILogger>();
         _scheduleTaskService.Setup(s => s.GetTaskByTypeAsync(It.IsAny<string>()))
             .ReturnsAsync((string type) => _tasks.SingleOrDefault(t => t.Type == type)!);
@@ -169,14 +182,18 @@ public class PluginInstallTests
         _localizationService.Verify(s => s.DeleteLocaleResourcesAsync("Plugins.Misc.Gameball", null), Times.Once);
     }
 
-    /// <summary>The store's resources as nopCommerce keeps them: one value per language and key.</summary>
+    /// <summary>
+    /// The store's resources as nopCommerce keeps them: one value per language and key, added for the languages of
+    /// nopCommerce's cached list of all languages, which only a removal of its prefix from the static cache refreshes.
+    /// </summary>
     private Dictionary<(int Language, string Key), string> RecordResources()
     {
         var resources = new Dictionary<(int, string), string>();
         _localizationService.Setup(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), It.IsAny<int?>()))
             .Callback((IDictionary<string, string> values, int? languageId) =>
             {
-                foreach (var language in _languages.Where(l => languageId is null || l.Id == languageId))
+                _cachedLanguages ??= [.. _languages];
+                foreach (var language in _cachedLanguages.Where(l => languageId is null || l.Id == languageId))
                     foreach (var (key, value) in values)
                         resources[(language.Id, key)] = value;
             })
@@ -291,7 +308,8 @@ public class PluginInstallTests
         _languages.Add(added);
 
         // nopCommerce's LanguageService.InsertLanguageAsync inserts the row and publishes this event, nothing more
-        await new Services.LanguageInsertedConsumer(_localizationService.Object).HandleEventAsync(new EntityInsertedEvent<Language>(added));
+        // (nopCommerce's own consumer of the event, which clears its cached list of languages, may run after this one)
+        await new Services.LanguageInsertedConsumer(_localizationService.Object, _staticCache.Object).HandleEventAsync(new EntityInsertedEvent<Language>(added));
 
         resources[(7, "Plugins.Misc.Gameball.Preview.Cart.Label")].Should().Be(expected);
         resources.Keys.Count(k => k.Language == 7).Should().Be(GameballLocaleResources.English.Count, "every key, so no label shows as its key");

@@ -1,3 +1,4 @@
+using Nop.Core.Caching;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Events;
 using Nop.Services.Events;
@@ -14,12 +15,20 @@ namespace Nop.Plugin.Misc.Gameball.Services;
 public class LanguageInsertedConsumer : IConsumer<EntityInsertedEvent<Language>>
 {
     private readonly ILocalizationService _localizationService;
+    private readonly IStaticCacheManager _staticCacheManager;
 
-    public LanguageInsertedConsumer(ILocalizationService localizationService)
+    public LanguageInsertedConsumer(ILocalizationService localizationService, IStaticCacheManager staticCacheManager)
     {
         _localizationService = localizationService;
+        _staticCacheManager = staticCacheManager;
     }
 
-    public Task HandleEventAsync(EntityInsertedEvent<Language> eventMessage) =>
-        GameballLocales.AddForNewLanguageAsync(_localizationService, eventMessage.Entity);
+    public async Task HandleEventAsync(EntityInsertedEvent<Language> eventMessage)
+    {
+        // nopCommerce adds resources only for the languages of its cached list, which its own consumer of this
+        // event clears, maybe after this one: without this the new language got nothing (seen in a real store
+        // right after an update had read the list)
+        await _staticCacheManager.RemoveByPrefixAsync(NopEntityCacheDefaults<Language>.AllPrefix);
+        await GameballLocales.AddForNewLanguageAsync(_localizationService, eventMessage.Entity);
+    }
 }
