@@ -105,6 +105,12 @@ public class RedemptionBrowserTests : BrowserTest
         box.Location.Y.Should().BeLessThan(totals.Location.Y + totals.Size.Height, "the box is beside the totals, not below them");
         (box.Location.Y + box.Size.Height).Should().BeGreaterThan(totals.Location.Y, "nor above them");
         (box.Location.X + box.Size.Width).Should().BeLessThanOrEqualTo(totals.Location.X, "it stands at the start, the totals at the end");
+        var edges = Script<IReadOnlyCollection<object>>("""
+            var box = arguments[0], text = document.createRange();
+            text.selectNodeContents(box.querySelector('.title'));
+            return [text.getBoundingClientRect().left, box.querySelector('input.gameball-redemption-points').getBoundingClientRect().left];
+            """, box).Select(Convert.ToDouble).ToList();
+        edges[0].Should().BeApproximately(edges[1], 1.0, "the title's text is flush with the field, whatever the checkout's sections do to their titles");
     }
 
     [Test]
@@ -153,7 +159,7 @@ public class RedemptionBrowserTests : BrowserTest
         function measure(root, input, button) {
             var c = root.querySelector('.coupon-code').getBoundingClientRect(),
                 i = root.querySelector(input).getBoundingClientRect(), b = root.querySelector(button).getBoundingClientRect(),
-                t = getComputedStyle(root.querySelector('.title strong')), bs = getComputedStyle(root.querySelector(button));
+                t = getComputedStyle(root.querySelector('.title')), bs = getComputedStyle(root.querySelector(button));
             // start and end as the page reads: left and right, or right and left
             var rtl = getComputedStyle(root).direction === 'rtl';
             return { start: Math.round(rtl ? c.right : c.left), end: Math.round(rtl ? c.left : c.right), inputStart: Math.round(rtl ? i.right : i.left),
@@ -201,7 +207,7 @@ public class RedemptionBrowserTests : BrowserTest
         box.FindElement(By.CssSelector(".gameball-redemption-rules")).Text.Should().Be("استخدم من 100 إلى 550 نقطة في هذا الطلب.");
         NumbersReadLeftToRight(box).Should().BeTrue("a number inside an Arabic sentence still reads 2٬000, not 000٬2");
         var layout = Script<IReadOnlyCollection<object>>("""
-            var box = arguments[0], title = box.querySelector('.title strong'), input = box.querySelector('.gameball-redemption-points'),
+            var box = arguments[0], title = box.querySelector('.title'), input = box.querySelector('.gameball-redemption-points'),
                 button = box.querySelector('.gameball-redemption-apply-button');
             return [box.getBoundingClientRect().right, title.getBoundingClientRect().right, input.getBoundingClientRect().left, button.getBoundingClientRect().left];
             """, box).Select(Convert.ToDouble).ToList();
