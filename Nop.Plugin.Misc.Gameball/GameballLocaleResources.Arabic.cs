@@ -284,5 +284,8 @@ public static partial class GameballLocaleResources
         ["Plugins.Misc.Gameball.Redemption.Phase.Released"] = "مُحرَّرة",
         ["Plugins.Misc.Gameball.Redemption.OrderCard.Transaction"] = "معاملة Gameball",
         ["Plugins.Misc.Gameball.SyncLog.Kind.PointsHold"] = "حجز النقاط",
+        ["Plugins.Misc.Gameball.SyncLog.Kind.PointsRelease"] = "إلغاء الحجز",
+        ["Plugins.Misc.Gameball.SyncLog.Kind.PointsBurn"] = "خصم النقاط",
+        ["Plugins.Misc.Gameball.SyncLog.Kind.PointsReturn"] = "إرجاع النقاط إلى العميل",
     };
 }

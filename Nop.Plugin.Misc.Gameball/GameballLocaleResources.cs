@@ -283,5 +283,8 @@ public static partial class GameballLocaleResources
         ["Plugins.Misc.Gameball.Redemption.Phase.Released"] = "Released",
         ["Plugins.Misc.Gameball.Redemption.OrderCard.Transaction"] = "Gameball transaction",
         ["Plugins.Misc.Gameball.SyncLog.Kind.PointsHold"] = "Points hold",
+        ["Plugins.Misc.Gameball.SyncLog.Kind.PointsRelease"] = "Release",
+        ["Plugins.Misc.Gameball.SyncLog.Kind.PointsBurn"] = "Burn",
+        ["Plugins.Misc.Gameball.SyncLog.Kind.PointsReturn"] = "Return to the customer",
     };
 }

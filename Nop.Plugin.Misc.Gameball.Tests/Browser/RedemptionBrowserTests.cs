@@ -130,6 +130,16 @@ public class RedemptionBrowserTests : BrowserTest
         Wait().Until(_ => Demo.Fake.Ledger.Burns.Count == 1);
         Demo.Fake.Ledger.Burns.Single().Points.Should().Be(300);
         Demo.Fake.Ledger.AvailableOf(_mariaId).Should().Be(1700);
+
+        // the admin's order page: the points, their value in the store's currency, the burn by its name
+        var redeemed = Wait().Until(_ =>
+        {
+            Browser.Navigate().GoToUrl($"{Demo.BaseUrl}/demo-admin/order/{Demo.Store.Orders.Single().Id}");
+            var line = Browser.FindElement(By.CssSelector("#gameball-order-card .gameball-order-redemption"));
+            return line.Text.Contains("Burned", StringComparison.Ordinal) ? line : null;
+        })!;
+        redeemed.FindElement(By.CssSelector(".gameball-redemption-points")).Text.Should().Be("300 points ($30.00)");
+        redeemed.FindElement(By.CssSelector(".gameball-redemption-step")).Text.Should().Be("· Burn Sent");
     }
 
     [Test]

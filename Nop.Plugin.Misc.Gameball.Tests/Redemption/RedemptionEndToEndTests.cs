@@ -510,6 +510,7 @@ public class RedemptionEndToEndTests : FakeGameballEndToEndTest
         var card = ((Microsoft.AspNetCore.Mvc.ViewComponents.ViewViewComponentResult)result).ViewData!.Model.Should().BeOfType<Models.OrderCardModel>().Subject;
         card.Redemption!.Points.Should().Be(300);
         card.Redemption.Amount.Should().Be(30m);
+        card.RedemptionAmount.Should().Be("$30.00", "formatted in the store's primary currency, as the order's other amounts");
         card.RedemptionHold!.Phase.Should().Be(HoldPhase.Burned);
 
         var source = scope.ServiceProvider.GetServices<Services.Admin.SyncLog.ISyncLogSource>().OfType<Services.Admin.SyncLog.PointsHoldSyncLogSource>().Single();

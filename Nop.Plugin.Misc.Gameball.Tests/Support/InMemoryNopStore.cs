@@ -706,6 +706,8 @@ public sealed class InMemoryNopStore
     {
         var mock = new Mock<IPriceFormatter>();
         mock.Setup(s => s.FormatPriceAsync(It.IsAny<decimal>())).ReturnsAsync((decimal price) => price.ToString("C2", System.Globalization.CultureInfo.GetCultureInfo("en-US")));
+        mock.Setup(s => s.FormatPriceAsync(It.IsAny<decimal>(), true, It.IsAny<Currency>()))
+            .ReturnsAsync((decimal price, bool _, Currency currency) => price.ToString("C2", System.Globalization.CultureInfo.GetCultureInfo(currency.DisplayLocale)));
         return mock;
     }
 

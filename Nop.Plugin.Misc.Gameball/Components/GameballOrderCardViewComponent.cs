@@ -3,8 +3,11 @@ using Newtonsoft.Json;
 using Nop.Plugin.Misc.Gameball.Models;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Services.Redemption;
+using Nop.Core.Domain.Directory;
+using Nop.Services.Catalog;
 using Nop.Services.Common;
 using Nop.Services.Customers;
+using Nop.Services.Directory;
 using Nop.Services.Orders;
 using Nop.Services.Security;
 using Nop.Web.Areas.Admin.Models.Orders;
@@ -21,10 +24,17 @@ public class GameballOrderCardViewComponent : NopViewComponent
     private readonly ICustomerService _customerService;
     private readonly IGenericAttributeService _genericAttributeService;
     private readonly RedemptionStore _redemptionStore;
+    private readonly CurrencySettings _currencySettings;
+    private readonly ICurrencyService _currencyService;
+    private readonly IPriceFormatter _priceFormatter;
 
     public GameballOrderCardViewComponent(IOrderService orderService, IPermissionService permissionService, OrderSyncStateStore stateStore,
-        ICustomerService customerService, IGenericAttributeService genericAttributeService, RedemptionStore redemptionStore)
+        ICustomerService customerService, IGenericAttributeService genericAttributeService, RedemptionStore redemptionStore,
+        CurrencySettings currencySettings, ICurrencyService currencyService, IPriceFormatter priceFormatter)
     {
+        _currencySettings = currencySettings;
+        _currencyService = currencyService;
+        _priceFormatter = priceFormatter;
         _customerService = customerService;
         _genericAttributeService = genericAttributeService;
         _redemptionStore = redemptionStore;
@@ -46,12 +56,19 @@ public class GameballOrderCardViewComponent : NopViewComponent
         {
             Redemption = redemption,
             RedemptionHold = hold,
+            RedemptionAmount = redemption is null ? null : await PrimaryCurrencyAmountAsync(redemption.Amount),
             OrderId = order.Id,
             State = await _stateStore.LoadAsync(order),
             CanResend = await _permissionService.AuthorizeAsync(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)
                 || await _permissionService.AuthorizeAsync(StandardPermission.Configuration.MANAGE_PLUGINS),
         });
     }
+
+    // the gift card, and so the points' value, is in the primary store currency, whatever the admin's working currency
+    private async Task<string> PrimaryCurrencyAmountAsync(decimal amount) =>
+        await _currencyService.GetCurrencyByIdAsync(_currencySettings.PrimaryStoreCurrencyId) is { } primary
+            ? await _priceFormatter.FormatPriceAsync(amount, true, primary)
+            : amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<(OrderRedemption?, PointsHold?)> RedemptionOfAsync(Nop.Core.Domain.Orders.Order order)
     {

@@ -91,4 +91,7 @@ public sealed record OrderCardModel
     public Services.Redemption.OrderRedemption? Redemption { get; init; }
 
     public Services.Redemption.PointsHold? RedemptionHold { get; init; }
+
+    /// <summary>The points' value in the store's primary currency, as nopCommerce formats the order's amounts.</summary>
+    public string? RedemptionAmount { get; init; }
 }
