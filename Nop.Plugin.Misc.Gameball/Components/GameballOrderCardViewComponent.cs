@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Newtonsoft.Json;
+using Nop.Core.Domain.Directory;
 using Nop.Plugin.Misc.Gameball.Models;
 using Nop.Plugin.Misc.Gameball.Services.Orders;
 using Nop.Plugin.Misc.Gameball.Services.Redemption;
-using Nop.Core.Domain.Directory;
 using Nop.Services.Catalog;
 using Nop.Services.Common;
 using Nop.Services.Customers;
