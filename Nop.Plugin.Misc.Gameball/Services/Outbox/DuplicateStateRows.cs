@@ -46,6 +46,6 @@ public class DuplicateStateRows
     }
 
     /// <summary>Every row but the one written last (of rows written in the same instant, the one inserted last).</summary>
-    public static IEnumerable<GenericAttribute> Superseded(IReadOnlyCollection<GenericAttribute> rowsOfOneKey) =>
+    private static IEnumerable<GenericAttribute> Superseded(IReadOnlyCollection<GenericAttribute> rowsOfOneKey) =>
         rowsOfOneKey.OrderByDescending(a => a.CreatedOrUpdatedDateUTC).ThenByDescending(a => a.Id).Skip(1);
 }
