@@ -124,7 +124,7 @@ public class PluginInstallTests
     public async Task InstallAddsEveryEnglishLocaleResource()
     {
         IDictionary<string, string>? added = null;
-        _localizationService.Setup(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), null))
+        _localizationService.Setup(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), 1))
             .Callback((IDictionary<string, string> r, int? _) => added = r).Returns(Task.CompletedTask);
 
         await CreatePlugin().InstallAsync();
@@ -183,8 +183,10 @@ public class PluginInstallTests
     }
 
     /// <summary>
-    /// The store's resources as nopCommerce keeps them: one value per language and key, added for the languages of
-    /// nopCommerce's cached list of all languages, which only a removal of its prefix from the static cache refreshes.
+    /// The store's resources as nopCommerce's LocalizationService.AddOrUpdateLocaleResourceAsync keeps them: a key the
+    /// language (or, for all languages, any language) has is updated where it is; the others are inserted for the
+    /// languages of nopCommerce's cached list of all languages, which only a removal of its prefix from the static
+    /// cache refreshes.
     /// </summary>
     private Dictionary<(int Language, string Key), string> RecordResources()
     {
@@ -192,9 +194,13 @@ public class PluginInstallTests
         _localizationService.Setup(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), It.IsAny<int?>()))
             .Callback((IDictionary<string, string> values, int? languageId) =>
             {
+                var present = resources.Keys.Where(k => languageId is null || k.Item1 == languageId).ToList();
+                var existing = new HashSet<string>(present.Select(k => k.Item2), StringComparer.OrdinalIgnoreCase);
+                foreach (var entry in present.Where(k => values.ContainsKey(k.Item2)))
+                    resources[entry] = values[entry.Item2];
                 _cachedLanguages ??= [.. _languages];
                 foreach (var language in _cachedLanguages.Where(l => languageId is null || l.Id == languageId))
-                    foreach (var (key, value) in values)
+                    foreach (var (key, value) in values.Where(v => !existing.Contains(v.Key)))
                         resources[(language.Id, key)] = value;
             })
             .Returns(Task.CompletedTask);
@@ -230,9 +236,10 @@ public class PluginInstallTests
         foreach (var languageId in new[] { 1, 3, 5 })
             GameballLocaleResources.English.Where(r => resources[(languageId, r.Key)] != r.Value).Should().BeEmpty();
 
-        _localizationService.Verify(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), null), Times.Once);
-        _localizationService.Verify(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), 2), Times.Once);
-        _localizationService.Verify(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), 3), Times.Never);
+        // a language at a time: for all at once nopCommerce inserts only the keys no language has yet
+        _localizationService.Verify(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), null), Times.Never);
+        foreach (var languageId in new[] { 1, 2, 3, 4, 5 })
+            _localizationService.Verify(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), languageId), Times.Once);
     }
 
     [Test]
@@ -249,6 +256,22 @@ public class PluginInstallTests
         resources[(2, "Plugins.Misc.Gameball.Backfill.Title")].Should().Be(GameballLocaleResources.Arabic["Plugins.Misc.Gameball.Backfill.Title"]);
         _settingService.Verify(s => s.SaveSettingAsync(It.IsAny<GameballSettings>(), It.IsAny<int>()), Times.Never, "the store's configuration is kept");
         _logger.Verify(l => l.InformationAsync(It.IsAny<string>(), It.IsAny<Exception>(), It.IsAny<Nop.Core.Domain.Customers.Customer>()), Times.Never, "there was nothing to repair");
+    }
+
+    [Test]
+    public async Task AnUpdateFillsALanguageThatLacksTheKeysOtherLanguagesHave()
+    {
+        // English installed under an earlier version; French added before the plugin gave new languages its strings
+        var resources = RecordResources();
+        await CreatePlugin().InstallAsync();
+        _languages.Add(new Language { Id = 3, Name = "Français", LanguageCulture = "fr-FR", Published = true });
+        _cachedLanguages = null;
+        resources.Keys.Count(k => k.Language == 3).Should().Be(0);
+
+        await CreatePlugin().UpdateAsync("4.90.2", "4.90.3");
+
+        resources.Keys.Count(k => k.Language == 3).Should().Be(GameballLocaleResources.English.Count, "no label of the plugin shows as its key in French");
+        resources.Keys.Count(k => k.Language == 1).Should().Be(GameballLocaleResources.English.Count);
     }
 
     [Test]

@@ -4,8 +4,8 @@ using Nop.Services.Localization;
 namespace Nop.Plugin.Misc.Gameball.Services;
 
 /// <summary>
-/// Which of the plugin's resources a language gets: English for every language, then the Arabic values
-/// over them for a language whose culture is Arabic ("ar", "ar-EG", "ar-SA"…).
+/// Which of the plugin's resources a language gets: the Arabic values for a language whose culture is Arabic
+/// ("ar", "ar-EG", "ar-SA"…), the English values for any other.
 /// </summary>
 public static class GameballLocales
 {
@@ -17,12 +17,15 @@ public static class GameballLocales
             && (culture.Length == 2 || culture[2] == '-' || culture[2] == '_');
     }
 
-    /// <summary>On install: English for all languages at once, then Arabic for each Arabic language.</summary>
+    /// <summary>
+    /// On install and update: each language its own values, one language at a time. For all languages at once,
+    /// nopCommerce inserts only the keys no language has yet, so a language that lacks keys another one has
+    /// (added under an earlier version, or before the plugin's new-language handling) would stay without them.
+    /// </summary>
     public static async Task InstallAsync(ILocalizationService localizationService, IEnumerable<Language> languages)
     {
-        await localizationService.AddOrUpdateLocaleResourceAsync(GameballLocaleResources.English.ToDictionary());
-        foreach (var language in languages.Where(IsArabic))
-            await localizationService.AddOrUpdateLocaleResourceAsync(GameballLocaleResources.Arabic.ToDictionary(), language.Id);
+        foreach (var language in languages)
+            await localizationService.AddOrUpdateLocaleResourceAsync(ValuesFor(language), language.Id);
     }
 
     /// <summary>
@@ -30,6 +33,8 @@ public static class GameballLocales
     /// labels would show as their keys. It gets the English values, or the Arabic ones for an Arabic culture.
     /// </summary>
     public static Task AddForNewLanguageAsync(ILocalizationService localizationService, Language language) =>
-        localizationService.AddOrUpdateLocaleResourceAsync(
-            (IsArabic(language) ? GameballLocaleResources.Arabic : GameballLocaleResources.English).ToDictionary(), language.Id);
+        localizationService.AddOrUpdateLocaleResourceAsync(ValuesFor(language), language.Id);
+
+    private static Dictionary<string, string> ValuesFor(Language language) =>
+        (IsArabic(language) ? GameballLocaleResources.Arabic : GameballLocaleResources.English).ToDictionary();
 }
